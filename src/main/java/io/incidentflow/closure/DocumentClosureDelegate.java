@@ -1,0 +1,52 @@
+package io.incidentflow.closure;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusRecorder;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_DocumentClosure}: records when the incident closed and a summary of how, then
+ * {@code CLOSED}. An incident closes either because the caller accepted the resolution or because nobody
+ * answered within the auto-close period; {@code resolutionAccepted} is absent in the second case.
+ */
+@Component("documentClosureDelegate")
+public class DocumentClosureDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentClosureDelegate.class);
+
+  private final IncidentStatusRecorder status;
+
+  public DocumentClosureDelegate(IncidentStatusRecorder status) {
+    this.status = status;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Date closedAt = ClockUtil.getCurrentTime();
+    String summary = summarize(execution);
+    execution.setVariable(CLOSED_AT, closedAt);
+    execution.setVariable(CLOSURE_SUMMARY, summary);
+    status.set(execution, IncidentStatus.CLOSED);
+    LOG.info("{} closed: {}", execution.getVariable(INCIDENT_NUMBER), summary);
+  }
+
+  static String summarize(DelegateExecution execution) {
+    String how = Boolean.TRUE.equals(execution.getVariable(RESOLUTION_ACCEPTED))
+        ? "resolution accepted by the caller"
+        : "closed automatically: the caller did not answer within the auto-close period";
+    return String.format("%s (P%s %s, %s, %s): %s. Resolution %s by %s: %s. Reassigned %s time(s), reopened %s time(s).",
+        execution.getVariable(INCIDENT_NUMBER), execution.getVariable(PRIORITY), execution.getVariable(PRIORITY_LABEL),
+        execution.getVariable(CATEGORY), execution.getVariable(ASSIGNMENT_GROUP), how,
+        execution.getVariable(RESOLUTION_CODE), execution.getVariable(RESOLVED_BY),
+        execution.getVariable(RESOLUTION_NOTES), execution.getVariable(REASSIGNMENT_COUNT),
+        execution.getVariable(REOPEN_COUNT));
+  }
+}

@@ -1,0 +1,49 @@
+package io.incidentflow.config;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Closes the two doors Camunda leaves open by default: the engine REST API answers only to HTTP basic
+ * authentication against the engine's users (401 otherwise), and Admin's first-run setup, which would
+ * create an administrator, is refused outright (see CVE-2026-77226): the administrator is configured.
+ */
+@Configuration
+public class WebSecurityConfiguration {
+
+  static final String ENGINE_REST = "/engine-rest/*";
+  static final String ADMIN_SETUP = "/camunda/api/admin/setup/*";
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("engine-rest-authentication");
+    registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+        HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns(ENGINE_REST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<Filter> adminSetupClosed() {
+    Filter refuse = (request, response, chain) -> {
+      HttpServletResponse http = (HttpServletResponse) response;
+      http.setStatus(HttpServletResponse.SC_FORBIDDEN);
+      http.setContentType("application/json");
+      http.getWriter().write("{\"status\":403,\"error\":\"The initial setup is closed: the administrator is configured.\"}");
+    };
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(refuse);
+    registration.setName("admin-setup-closed");
+    registration.addUrlPatterns(ADMIN_SETUP);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+}

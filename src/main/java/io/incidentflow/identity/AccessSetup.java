@@ -1,0 +1,146 @@
+package io.incidentflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates, on every start and in every profile, what the groups of DESIGN.md need to work: the groups,
+ * their authorizations (authorization checks are on) and the shared Tasklist filters. Idempotent:
+ * what exists is kept, so an operator's changes in Admin survive restarts. Users are not created here:
+ * in production an operator adds them to these groups; the demo profile adds demo users.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class AccessSetup extends AbstractProcessEnginePlugin {
+
+  /** The process whose definition every agent may read and start. */
+  public static final String PROCESS_KEY = "IncidentManagementProcess";
+
+  public static final String FILTER_MY_GROUPS = "My group's incidents";
+  public static final String FILTER_MINE = "My incidents";
+  public static final String FILTER_CRITICAL_AND_HIGH = "Critical and high";
+  public static final String FILTER_ALL_OPEN = "All open incidents";
+
+  /** Task priority of a P2 incident (see IncidentTaskListener): the filter shows P1 and P2. */
+  static final int HIGH_TASK_PRIORITY = 80;
+
+  private static final Logger LOG = LoggerFactory.getLogger(AccessSetup.class);
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine engine) {
+    createGroups(engine.getIdentityService());
+    grantAccess(engine.getAuthorizationService());
+    createFilters(engine.getFilterService(), engine.getTaskService(), engine.getAuthorizationService());
+  }
+
+  private static void createGroups(IdentityService identity) {
+    SupportGroups.ALL.forEach((id, name) -> {
+      if (identity.createGroupQuery().groupId(id).count() == 0) {
+        Group group = identity.newGroup(id);
+        group.setName(name);
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+        LOG.info("Created group {}", id);
+      }
+    });
+  }
+
+  private static void grantAccess(AuthorizationService authorizations) {
+    for (String group : SupportGroups.ALL.keySet()) {
+      grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Anyone in a group may report an incident from Tasklist.
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+          Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    }
+    for (String group : SupportGroups.COCKPIT_USERS) {
+      grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
+      grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(authorizations, group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    // Process owners deploy changed models, e.g. from Camunda Modeler.
+    grant(authorizations, SupportGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
+  }
+
+  private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    Authorization authorization = authorizations.createAuthorizationQuery()
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = false;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizations.saveAuthorization(authorization);
+    }
+  }
+
+  private static void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    TaskQuery incidents = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY);
+    createFilter(filters, authorizations, FILTER_MY_GROUPS, -20, "Open tasks of my groups, claimed or not",
+        incidents.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+    createFilter(filters, authorizations, FILTER_MINE, -15, "Tasks I have claimed",
+        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskAssigneeExpression("${currentUser()}"));
+    createFilter(filters, authorizations, FILTER_CRITICAL_AND_HIGH, -10, "P1 Critical and P2 High incidents I may see",
+        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskMinPriority(HIGH_TASK_PRIORITY));
+    createFilter(filters, authorizations, FILTER_ALL_OPEN, 0, "Every open incident task I may see",
+        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY));
+  }
+
+  private static void createFilter(FilterService filters, AuthorizationService authorizations, String name,
+      int order, String description, TaskQuery query) {
+    if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    TaskQuery sorted = query.orderByTaskPriority().desc().orderByTaskCreateTime().asc();
+    Filter filter = filters.newTaskFilter(name)
+        .setQuery(sorted)
+        .setProperties(Map.of("description", description, "priority", order, "refresh", true));
+    filters.saveFilter(filter);
+    Authorization readable = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);
+    readable.setUserId(ANY);
+    readable.setResource(Resources.FILTER);
+    readable.setResourceId(filter.getId());
+    readable.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(readable);
+    LOG.info("Created Tasklist filter '{}'", name);
+  }
+}

@@ -1,0 +1,31 @@
+package io.incidentflow.incident;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the {@code status} variable current. The process model calls it from execution and task
+ * listeners, e.g. {@code ${incidentStatus.set(execution, 'ON_HOLD')}}, so that every status change is
+ * visible in the model and goes through one place.
+ */
+@Component("incidentStatus")
+public class IncidentStatusRecorder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentStatusRecorder.class);
+
+  /** Sets the status; {@code status} must name an {@link IncidentStatus}. */
+  public void set(VariableScope scope, String status) {
+    set(scope, IncidentStatus.valueOf(status));
+  }
+
+  /** Sets the status, logging the change with the incident number. */
+  public void set(VariableScope scope, IncidentStatus status) {
+    Object previous = scope.getVariable(IncidentVariables.STATUS);
+    if (!status.name().equals(previous)) {
+      scope.setVariable(IncidentVariables.STATUS, status.name());
+      LOG.info("{}: status {} -> {}", scope.getVariable(IncidentVariables.INCIDENT_NUMBER), previous, status);
+    }
+  }
+}

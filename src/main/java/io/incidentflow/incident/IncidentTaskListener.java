@@ -1,0 +1,43 @@
+package io.incidentflow.incident;
+
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * On every user task of an incident: a name that tells the agent what it is about at a glance
+ * ({@code INC0001042 · P1 Critical · Mail server down · Investigate incident}) and a task priority that
+ * follows the incident priority, so that Tasklist lists P1 on top.
+ */
+@Component("incidentTaskListener")
+public class IncidentTaskListener implements TaskListener {
+
+  /** The task name column of the engine holds 255 characters. */
+  static final int MAX_NAME = 255;
+
+  @Override
+  public void notify(DelegateTask task) {
+    Object priority = task.getVariable(PRIORITY);
+    String activity = task.getName();
+    String name = String.join(" · ", String.valueOf(task.getVariable(INCIDENT_NUMBER)),
+        "P" + priority + " " + task.getVariable(PRIORITY_LABEL), String.valueOf(task.getVariable(SHORT_DESCRIPTION)));
+    int room = MAX_NAME - activity.length() - 3;
+    if (name.length() > room) {
+      name = name.substring(0, room - 1) + "…";
+    }
+    task.setName(name + " · " + activity);
+    if (priority instanceof Number p) {
+      task.setPriority(taskPriority(p.intValue()));
+    }
+  }
+
+  /** P1 → 100, P2 → 80 ... P5 → 20: Tasklist sorts by task priority, highest first. */
+  static int taskPriority(int incidentPriority) {
+    return (6 - incidentPriority) * 20;
+  }
+}

@@ -1,0 +1,46 @@
+package io.incidentflow.incident;
+
+/**
+ * The names of the process variables of an incident: the same keys in forms, REST bodies and DMN
+ * inputs (see DESIGN.md). Java code refers to variables only through these constants.
+ */
+public final class IncidentVariables {
+
+  public static final String INCIDENT_NUMBER = "incidentNumber";
+  public static final String SHORT_DESCRIPTION = "shortDescription";
+  public static final String DESCRIPTION = "description";
+  public static final String CALLER_NAME = "callerName";
+  public static final String CALLER_EMAIL = "callerEmail";
+  public static final String AFFECTED_SERVICE = "affectedService";
+  public static final String IMPACT = "impact";
+  public static final String URGENCY = "urgency";
+  public static final String CHANNEL = "channel";
+  public static final String CATEGORY = "category";
+  public static final String ASSIGNMENT_GROUP = "assignmentGroup";
+  public static final String PRIORITY = "priority";
+  public static final String PRIORITY_LABEL = "priorityLabel";
+  public static final String STATUS = "status";
+  public static final String ON_HOLD_REASON = "onHoldReason";
+  public static final String ON_HOLD_NOTE = "onHoldNote";
+  public static final String RESOLUTION_CODE = "resolutionCode";
+  public static final String RESOLUTION_NOTES = "resolutionNotes";
+  public static final String REOPEN_COUNT = "reopenCount";
+  public static final String REASSIGNMENT_COUNT = "reassignmentCount";
+  public static final String ESCALATION_LEVEL = "escalationLevel";
+  public static final String REPORTED_AT = "reportedAt";
+  public static final String CLOSED_AT = "closedAt";
+  public static final String CLOSURE_SUMMARY = "closureSummary";
+
+  public static final String TRIAGE_DECISION = "triageDecision";
+  public static final String CANCEL_REASON = "cancelReason";
+  public static final String INVESTIGATION_OUTCOME = "investigationOutcome";
+  /** The agent who last worked the investigation; a resumed incident goes back to them. */
+  public static final String INVESTIGATING_AGENT = "investigatingAgent";
+  public static final String RESOLVED_BY = "resolvedBy";
+  public static final String RESOLVED_AT = "resolvedAt";
+  public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
+  public static final String CONFIRMATION_COMMENT = "confirmationComment";
+
+  private IncidentVariables() {
+  }
+}

@@ -1,0 +1,70 @@
+package io.incidentflow.intake;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.incident.Codes.AffectedService;
+import io.incidentflow.incident.Codes.Channel;
+import io.incidentflow.incident.Codes.Level;
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusRecorder;
+import io.incidentflow.incident.InputCheck;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_RegisterIncident}: checks the report, gives the incident its number (also the business
+ * key) and sets the counters. A report that fails the check rolls the start back: no incident, no number
+ * shown to anyone, and the reporter gets every bad field at once.
+ */
+@Component("registerIncidentDelegate")
+public class RegisterIncidentDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RegisterIncidentDelegate.class);
+
+  /** Field limits, the same as in the ReportIncident form. */
+  static final int SHORT_DESCRIPTION_MAX = 160;
+  static final int DESCRIPTION_MAX = 4000;
+  static final int CALLER_NAME_MAX = 100;
+  static final int CALLER_EMAIL_MAX = 254;
+
+  private final IncidentNumberGenerator numbers;
+  private final IncidentStatusRecorder status;
+
+  public RegisterIncidentDelegate(IncidentNumberGenerator numbers, IncidentStatusRecorder status) {
+    this.numbers = numbers;
+    this.status = status;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (execution.getVariable(CHANNEL) == null) {
+      execution.setVariable(CHANNEL, Channel.PORTAL.value());
+    }
+    InputCheck.of(execution)
+        .requireText(SHORT_DESCRIPTION, SHORT_DESCRIPTION_MAX)
+        .requireText(DESCRIPTION, DESCRIPTION_MAX)
+        .requireText(CALLER_NAME, CALLER_NAME_MAX)
+        .requireEmail(CALLER_EMAIL, CALLER_EMAIL_MAX)
+        .requireCode(AFFECTED_SERVICE, AffectedService.class)
+        .requireCode(IMPACT, Level.class)
+        .requireCode(URGENCY, Level.class)
+        .requireCode(CHANNEL, Channel.class)
+        .orThrow();
+
+    String number = numbers.next();
+    execution.setProcessBusinessKey(number);
+    execution.setVariable(INCIDENT_NUMBER, number);
+    execution.setVariable(SHORT_DESCRIPTION, ((String) execution.getVariable(SHORT_DESCRIPTION)).strip());
+    execution.setVariable(REPORTED_AT, ClockUtil.getCurrentTime());
+    execution.setVariable(REOPEN_COUNT, 0);
+    execution.setVariable(REASSIGNMENT_COUNT, 0);
+    execution.setVariable(ESCALATION_LEVEL, 0);
+    status.set(execution, IncidentStatus.NEW);
+    LOG.info("{} registered: '{}' reported by {} via {}", number, execution.getVariable(SHORT_DESCRIPTION),
+        execution.getVariable(CALLER_EMAIL), execution.getVariable(CHANNEL));
+  }
+}

@@ -1,0 +1,87 @@
+package io.incidentflow.resolution;
+
+import static io.incidentflow.incident.IncidentVariables.*;
+
+import io.incidentflow.incident.Codes.InvestigationOutcome;
+import io.incidentflow.incident.Codes.OnHoldReason;
+import io.incidentflow.incident.Codes.ResolutionCode;
+import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusRecorder;
+import io.incidentflow.incident.InputCheck;
+import io.incidentflow.incident.InvalidIncidentInputException;
+import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_InvestigateIncident}: keeps the status in step with the task (a group task is
+ * {@code ASSIGNED}; once an agent claims it, {@code IN_PROGRESS}), hands an incident that resumes from
+ * hold back to the agent who held it, and checks the outcome when the task completes.
+ */
+@Component("investigationTaskListener")
+public class InvestigationTaskListener implements TaskListener {
+
+  static final int ON_HOLD_NOTE_MAX = 2000;
+
+  private final IncidentStatusRecorder status;
+
+  public InvestigationTaskListener(IncidentStatusRecorder status) {
+    this.status = status;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created(task);
+      case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> status.set(task,
+          task.getAssignee() == null ? IncidentStatus.ASSIGNED : IncidentStatus.IN_PROGRESS);
+      case EVENTNAME_COMPLETE -> completed(task);
+      default -> throw new IllegalStateException("Unexpected task event " + task.getEventName());
+    }
+  }
+
+  private void created(DelegateTask task) {
+    Object agent = task.getVariable(INVESTIGATING_AGENT);
+    if (IncidentStatus.IN_PROGRESS.name().equals(task.getVariable(STATUS)) && agent instanceof String userId) {
+      // Resumed from hold: the agent who held it carries on.
+      task.setAssignee(userId);
+    } else {
+      status.set(task, IncidentStatus.ASSIGNED);
+    }
+  }
+
+  private void completed(DelegateTask task) {
+    InputCheck check = InputCheck.of(task).requireCode(INVESTIGATION_OUTCOME, InvestigationOutcome.class);
+    Object outcome = task.getVariable(INVESTIGATION_OUTCOME);
+    if (InvestigationOutcome.RESOLVED.value().equals(outcome)) {
+      check.requireCode(RESOLUTION_CODE, ResolutionCode.class).requireText(RESOLUTION_NOTES, Resolutions.NOTES_MAX);
+    } else if (InvestigationOutcome.ON_HOLD.value().equals(outcome)) {
+      check.requireCode(ON_HOLD_REASON, OnHoldReason.class).optionalText(ON_HOLD_NOTE, ON_HOLD_NOTE_MAX);
+    } else if (InvestigationOutcome.REASSIGN.value().equals(outcome)) {
+      check.requireCode(ASSIGNMENT_GROUP, SupportGroup.class);
+    }
+    check.orThrow();
+    if (InvestigationOutcome.REASSIGN.value().equals(outcome)) {
+      requireAnotherGroup(task);
+    }
+    if (InvestigationOutcome.RESOLVED.value().equals(outcome)) {
+      Resolutions.recordResolver(task);
+    }
+    task.setVariable(INVESTIGATING_AGENT, Resolutions.agentOf(task));
+  }
+
+  /** The task's candidate group is the group the incident was with; a reassignment must name another. */
+  private static void requireAnotherGroup(DelegateTask task) {
+    Object newGroup = task.getVariable(ASSIGNMENT_GROUP);
+    boolean same = task.getCandidates().stream()
+        .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && newGroup.equals(link.getGroupId()));
+    if (same) {
+      throw new InvalidIncidentInputException(List.of(new FieldError(ASSIGNMENT_GROUP,
+          "must be another group than " + newGroup + ", which has the incident already")));
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.incidentflow.resolution;
+
+import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.INVESTIGATING_AGENT;
+import static io.incidentflow.incident.IncidentVariables.REASSIGNMENT_COUNT;
+
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusRecorder;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ReassignIncident}: functional escalation to another group. The incident goes back to
+ * {@code ASSIGNED}, nobody in the new group has it yet, and the reassignment is counted.
+ */
+@Component("reassignIncidentDelegate")
+public class ReassignIncidentDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReassignIncidentDelegate.class);
+
+  private final IncidentStatusRecorder status;
+
+  public ReassignIncidentDelegate(IncidentStatusRecorder status) {
+    this.status = status;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int count = ((Number) execution.getVariable(REASSIGNMENT_COUNT)).intValue() + 1;
+    execution.setVariable(REASSIGNMENT_COUNT, count);
+    execution.removeVariable(INVESTIGATING_AGENT);
+    status.set(execution, IncidentStatus.ASSIGNED);
+    LOG.info("{} reassigned to {} (reassignment {})", execution.getVariable(INCIDENT_NUMBER),
+        execution.getVariable(ASSIGNMENT_GROUP), count);
+  }
+}

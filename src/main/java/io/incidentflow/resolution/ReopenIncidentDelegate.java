@@ -1,0 +1,41 @@
+package io.incidentflow.resolution;
+
+import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.REOPEN_COUNT;
+import static io.incidentflow.incident.IncidentVariables.RESOLUTION_ACCEPTED;
+
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusRecorder;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Task_ReopenIncident}: the caller rejected the resolution. The incident goes back to the same
+ * group ({@code ASSIGNED}); the caller's comment stays for the group to read. The answer itself is
+ * cleared, so that the next resolution waits for a new one.
+ */
+@Component("reopenIncidentDelegate")
+public class ReopenIncidentDelegate implements JavaDelegate {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReopenIncidentDelegate.class);
+
+  private final IncidentStatusRecorder status;
+
+  public ReopenIncidentDelegate(IncidentStatusRecorder status) {
+    this.status = status;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    int count = ((Number) execution.getVariable(REOPEN_COUNT)).intValue() + 1;
+    execution.setVariable(REOPEN_COUNT, count);
+    execution.removeVariable(RESOLUTION_ACCEPTED);
+    status.set(execution, IncidentStatus.ASSIGNED);
+    LOG.info("{} reopened to {} (reopen {})", execution.getVariable(INCIDENT_NUMBER),
+        execution.getVariable(ASSIGNMENT_GROUP), count);
+  }
+}

@@ -1,0 +1,33 @@
+package io.incidentflow.resolution;
+
+import static io.incidentflow.incident.IncidentVariables.RESOLVED_AT;
+import static io.incidentflow.incident.IncidentVariables.RESOLVED_BY;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** What every resolution records, whether at first contact or after investigation. */
+public final class Resolutions {
+
+  /** The same limit as the forms' resolution notes. */
+  public static final int NOTES_MAX = 4000;
+
+  private Resolutions() {
+  }
+
+  /** Records who resolved the incident (the task's assignee, else the acting user) and when. */
+  public static void recordResolver(DelegateTask task) {
+    task.setVariable(RESOLVED_BY, agentOf(task));
+    task.setVariable(RESOLVED_AT, ClockUtil.getCurrentTime());
+  }
+
+  /** The agent working {@code task}: its assignee, else the authenticated user completing it, else null. */
+  public static String agentOf(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return current == null ? null : current.getUserId();
+  }
+}

@@ -1,0 +1,297 @@
+package io.incidentflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.incidentflow.incident.InvalidIncidentInputException;
+import java.time.Duration;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * IncidentManagementProcess, path by path, with the status asserted at every step. Runs the deployed
+ * models with the real DMN decisions and delegates; timers are driven by the engine clock.
+ */
+@IncidentFlowTest
+class IncidentManagementProcessTest {
+
+  @Autowired
+  ProcessEngine engine;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  @BeforeEach
+  void bindEngine() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void happyPath_reportTriageInvestigateResolveConfirmClose() {
+    ProcessInstance incident = report(Incidents.vpnReport());
+
+    assertThat(incident).isWaitingAt("Task_TriageIncident").hasBusinessKey(number(incident));
+    assertThat(number(incident)).matches("INC\\d{7}");
+    assertThat(incident).variables()
+        .containsEntry("status", "NEW")
+        .containsEntry("category", "network")
+        .containsEntry("assignmentGroup", "network-support")
+        .containsEntry("priority", 2)
+        .containsEntry("priorityLabel", "High")
+        .containsEntry("reopenCount", 0)
+        .containsEntry("reassignmentCount", 0);
+    assertThat(task(incident)).hasCandidateGroup("service-desk");
+    assertThat(task(incident).getName())
+        .isEqualTo(number(incident) + " · P2 High · VPN drops every 10 minutes from home office · Triage incident");
+    assertThat(task(incident).getPriority()).isEqualTo(80);
+
+    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
+    assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables().containsEntry("status", "ASSIGNED");
+    assertThat(task(incident)).hasCandidateGroup("network-support").isNotAssigned();
+
+    tasks.claim(task(incident).getId(), "bob");
+    assertThat(incident).variables().containsEntry("status", "IN_PROGRESS");
+
+    complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "configuration-change",
+        "resolutionNotes", "Raised the VPN idle timeout on the concentrator."));
+    assertThat(incident).isWaitingAt("Task_ConfirmResolution").variables()
+        .containsEntry("status", "RESOLVED").containsEntry("resolvedBy", "bob");
+    assertThat(task(incident)).hasCandidateGroup("service-desk");
+
+    complete(task(incident), withVariables("resolutionAccepted", true, "confirmationComment", "Works again, thanks"));
+    assertThat(incident).isEnded().hasPassed("Task_DocumentClosure", "EndEvent_IncidentClosed");
+    assertThat(incident).variables()
+        .containsEntry("status", "CLOSED")
+        .containsKey("closedAt");
+    assertThat((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(incident.getId()).variableName("closureSummary").singleResult().getValue())
+        .contains(number(incident), "resolution accepted by the caller", "configuration-change", "bob");
+  }
+
+  @Test
+  void incidentNumbersAreUniqueAndIncreasing() {
+    String first = number(report(Incidents.vpnReport()));
+    String second = number(report(Incidents.vpnReport()));
+    assertThat(second).isGreaterThan(first);
+  }
+
+  @Test
+  void firstContactResolution_skipsTheGroup() {
+    ProcessInstance incident = report(Incidents.vpnReport());
+
+    complete(task(incident), withVariables("triageDecision", "resolve", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
+        "resolutionCode", "user-training", "resolutionNotes", "Showed the caller how to reconnect."));
+
+    assertThat(incident).isWaitingAt("Task_ConfirmResolution").hasNotPassed("Task_InvestigateIncident");
+    assertThat(incident).variables().containsEntry("status", "RESOLVED");
+    complete(task(incident), withVariables("resolutionAccepted", true));
+    assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED");
+  }
+
+  @Test
+  void cancel_endsCanceledWithTheReason() {
+    ProcessInstance incident = report(Incidents.vpnReport());
+
+    complete(task(incident), withVariables("triageDecision", "cancel", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
+        "cancelReason", "Duplicate of an incident reported five minutes earlier."));
+
+    assertThat(incident).isEnded().hasPassed("EndEvent_IncidentCanceled").hasNotPassed("Task_DocumentClosure");
+    assertThat(incident).variables().containsEntry("status", "CANCELED")
+        .containsEntry("cancelReason", "Duplicate of an incident reported five minutes earlier.");
+  }
+
+  @Test
+  void triage_correctedImpactAndUrgencyRecalculatePriority() {
+    ProcessInstance incident = report(Incidents.vpnReport("low", "low"));
+    assertThat(incident).variables().containsEntry("priority", 5).containsEntry("priorityLabel", "Planning");
+
+    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
+        "assignmentGroup", "network-support", "impact", "high", "urgency", "high"));
+
+    assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables()
+        .containsEntry("priority", 1).containsEntry("priorityLabel", "Critical");
+    assertThat(task(incident).getPriority()).isEqualTo(100);
+    assertThat(task(incident).getName()).contains("P1 Critical");
+  }
+
+  @Test
+  void onHold_andResume_backToTheSameAgent() {
+    ProcessInstance incident = routedAndClaimedByBob();
+
+    complete(task(incident), withVariables("investigationOutcome", "on-hold", "onHoldReason", "awaiting-caller",
+        "onHoldNote", "Please send the VPN client log."));
+    assertThat(incident).isWaitingAt("Task_AwaitInformation").variables()
+        .containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-caller");
+    assertThat(task(incident)).isAssignedTo("bob");
+    assertThat(tasks.getIdentityLinksForTask(task(incident).getId()))
+        .anyMatch(link -> "candidate".equals(link.getType()) && "network-support".equals(link.getGroupId()));
+
+    complete(task(incident));
+    assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables().containsEntry("status", "IN_PROGRESS");
+    assertThat(task(incident)).isAssignedTo("bob");
+  }
+
+  @Test
+  void reassign_backToAssignedWithTheNewGroupAndCounted() {
+    ProcessInstance incident = routedAndClaimedByBob();
+
+    complete(task(incident), withVariables("investigationOutcome", "reassign", "assignmentGroup", "application-support"));
+
+    assertThat(incident).hasPassed("Task_ReassignIncident").isWaitingAt("Task_InvestigateIncident");
+    assertThat(incident).variables().containsEntry("status", "ASSIGNED")
+        .containsEntry("assignmentGroup", "application-support").containsEntry("reassignmentCount", 1);
+    assertThat(task(incident)).hasCandidateGroup("application-support").isNotAssigned();
+
+    tasks.claim(task(incident).getId(), "carol");
+    assertThat(incident).variables().containsEntry("status", "IN_PROGRESS");
+    tasks.setAssignee(task(incident).getId(), null);
+    assertThat(incident).variables().containsEntry("status", "ASSIGNED");
+  }
+
+  @Test
+  void reassign_toTheSameGroupIsRefused() {
+    ProcessInstance incident = routedAndClaimedByBob();
+    String taskId = task(incident).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId,
+        Map.of("investigationOutcome", "reassign", "assignmentGroup", "network-support")))
+        .isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("assignmentGroup must be another group than network-support");
+    assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables().containsEntry("reassignmentCount", 0);
+  }
+
+  @Test
+  void rejectedResolution_reopensToTheSameGroup() {
+    ProcessInstance incident = routedAndClaimedByBob();
+    complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "fixed",
+        "resolutionNotes", "Replaced the VPN profile."));
+    assertThat(incident).variables().containsEntry("status", "RESOLVED");
+
+    complete(task(incident), withVariables("resolutionAccepted", false, "confirmationComment", "Still drops at 10:15"));
+
+    assertThat(incident).hasPassed("Task_ReopenIncident").isWaitingAt("Task_InvestigateIncident");
+    assertThat(incident).variables().containsEntry("status", "ASSIGNED").containsEntry("reopenCount", 1)
+        .containsEntry("confirmationComment", "Still drops at 10:15").doesNotContainKey("resolutionAccepted");
+    assertThat(task(incident)).hasCandidateGroup("network-support");
+
+    tasks.claim(task(incident).getId(), "bob");
+    complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "fixed",
+        "resolutionNotes", "Replaced the home router's firmware."));
+    complete(task(incident), withVariables("resolutionAccepted", true));
+    assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED").containsEntry("reopenCount", 1);
+  }
+
+  @Test
+  void noAnswer_autoClosesAfterTheConfiguredPeriod() {
+    Date start = new Date();
+    ClockUtil.setCurrentTime(start);
+    ProcessInstance incident = routedAndClaimedByBob();
+    complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "workaround",
+        "resolutionNotes", "Use the web VPN until the client update."));
+    assertThat(incident).isWaitingAt("Task_ConfirmResolution");
+    Job timer = job("BoundaryEvent_AutoCloseDue", incident);
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(start.toInstant().plus(Duration.ofDays(5))));
+
+    ClockUtil.setCurrentTime(Date.from(start.toInstant().plus(Duration.ofDays(5)).plusSeconds(1)));
+    assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(incident.getId())
+        .duedateLowerThan(ClockUtil.getCurrentTime()).count()).isEqualTo(1);
+    execute(timer);
+
+    assertThat(incident).isEnded().hasPassed("BoundaryEvent_AutoCloseDue", "Task_DocumentClosure")
+        .hasNotPassed("Gateway_ResolutionAccepted");
+    assertThat(incident).variables().containsEntry("status", "CLOSED");
+    assertThat((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(incident.getId()).variableName("closureSummary").singleResult().getValue())
+        .contains("closed automatically");
+  }
+
+  @Test
+  void badReport_isRefusedWithEveryFieldAndCreatesNothing() {
+    Map<String, Object> report = Incidents.vpnReport();
+    report.put("callerEmail", "not-an-address");
+    report.put("impact", "severe");
+    report.remove("shortDescription");
+    long before = runtime.createProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess").count();
+
+    assertThatThrownBy(() -> report(report))
+        .isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("shortDescription is required")
+        .hasMessageContaining("callerEmail must be an e-mail address")
+        .hasMessageContaining("impact must be one of high, medium, low (was 'severe')");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess").count())
+        .isEqualTo(before);
+  }
+
+  @Test
+  void triage_resolveWithoutNotesIsRefused() {
+    ProcessInstance incident = report(Incidents.vpnReport());
+    String taskId = task(incident).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("triageDecision", "resolve", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high")))
+        .isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("resolutionCode is required")
+        .hasMessageContaining("resolutionNotes is required");
+    assertThat(incident).isWaitingAt("Task_TriageIncident").variables().containsEntry("status", "NEW");
+  }
+
+  @Test
+  void confirmation_needsAYesOrNo() {
+    ProcessInstance incident = routedAndClaimedByBob();
+    complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "fixed",
+        "resolutionNotes", "Replaced the VPN profile."));
+    String taskId = task(incident).getId();
+
+    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("resolutionAccepted", "maybe")))
+        .isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("resolutionAccepted must be true or false");
+    assertThat(incident).isWaitingAt("Task_ConfirmResolution");
+  }
+
+  private ProcessInstance routedAndClaimedByBob() {
+    ProcessInstance incident = report(Incidents.vpnReport());
+    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
+    Task investigation = task(incident);
+    tasks.claim(investigation.getId(), "bob");
+    assertThat(incident).variables().containsEntry("status", "IN_PROGRESS");
+    return incident;
+  }
+
+  private ProcessInstance report(Map<String, Object> report) {
+    return runtime.startProcessInstanceByKey("IncidentManagementProcess", report);
+  }
+
+  /** The incident number, also after the instance has ended (history level full keeps it). */
+  private String number(ProcessInstance incident) {
+    return (String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+        .processInstanceId(incident.getId()).variableName("incidentNumber").singleResult().getValue();
+  }
+}
