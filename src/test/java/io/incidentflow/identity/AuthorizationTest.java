@@ -1,0 +1,155 @@
+package io.incidentflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Incidents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/**
+ * Who sees and works which task, through the engine REST API that Tasklist uses: an agent works only the
+ * tasks of their own groups; the shared filters show each agent their group's work.
+ */
+@IncidentFlowTest
+class AuthorizationTest {
+
+  @Autowired
+  TestRestTemplate http;
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+
+  private Task investigation;
+
+  @BeforeEach
+  void incidentRoutedToNetworkSupport() {
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    Task triage = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
+    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
+        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
+    investigation = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
+  }
+
+  @Test
+  void aliceCannotSeeClaimOrCompleteANetworkSupportTask() {
+    TestRestTemplate alice = http.withBasicAuth("alice", "alice");
+
+    assertThat(taskIds(alice.getForEntity("/engine-rest/task?processInstanceId=" + investigation.getProcessInstanceId(),
+        JsonNode.class))).isEmpty();
+    // Not even its existence shows: the engine answers as if there were no such task.
+    assertThat(alice.getForEntity("/engine-rest/task/" + investigation.getId(), JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post(alice, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "alice"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(alice, "/engine-rest/task/" + investigation.getId() + "/complete", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks.createTaskQuery().taskId(investigation.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void bobSeesClaimsAndWorksIt() {
+    TestRestTemplate bob = http.withBasicAuth("bob", "bob");
+
+    assertThat(taskIds(bob.getForEntity("/engine-rest/task?processInstanceId=" + investigation.getProcessInstanceId(),
+        JsonNode.class))).containsExactly(investigation.getId());
+    assertThat(post(bob, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "bob"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(runtime.getVariable(investigation.getProcessInstanceId(), "status")).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void myGroupsFilter_showsEachAgentTheirGroupsTasks() {
+    assertThat(filterTaskIds("bob", AccessSetup.FILTER_MY_GROUPS)).contains(investigation.getId());
+    assertThat(filterTaskIds("alice", AccessSetup.FILTER_MY_GROUPS)).doesNotContain(investigation.getId());
+    assertThat(filterTaskIds("bob", AccessSetup.FILTER_CRITICAL_AND_HIGH)).contains(investigation.getId());
+    assertThat(filterTaskIds("alice", AccessSetup.FILTER_ALL_OPEN)).doesNotContain(investigation.getId());
+  }
+
+  @Test
+  void everyAgentSeesTheSharedFilters() {
+    ResponseEntity<JsonNode> filters = http.withBasicAuth("carol", "carol").getForEntity("/engine-rest/filter", JsonNode.class);
+    assertThat(StreamSupport.stream(filters.getBody().spliterator(), false).map(f -> f.get("name").asText()))
+        .contains(AccessSetup.FILTER_MY_GROUPS, AccessSetup.FILTER_MINE, AccessSetup.FILTER_CRITICAL_AND_HIGH,
+            AccessSetup.FILTER_ALL_OPEN);
+  }
+
+  @Test
+  void aManagerCanReadButNotWork() {
+    TestRestTemplate erin = http.withBasicAuth("erin", "erin");
+    assertThat(erin.getForEntity("/engine-rest/process-instance/" + investigation.getProcessInstanceId(), JsonNode.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(post(erin, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "erin"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  @Test
+  void processOwnersDeployFromModeler_othersAreRefused() throws IOException {
+    assertThat(deployAsModelerDoes("alice").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    ResponseEntity<JsonNode> deployed = deployAsModelerDoes("paula");
+    assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deployed.getBody().get("name").asText()).isEqualTo("IncidentPriority");
+  }
+
+  /** The request Camunda Modeler sends to /deployment/create; the decision is deployed unchanged. */
+  private ResponseEntity<JsonNode> deployAsModelerDoes(String user) throws IOException {
+    byte[] dmn = Files.readAllBytes(Path.of("dmn/IncidentPriority.dmn"));
+    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+    form.add("deployment-name", "IncidentPriority");
+    form.add("deployment-source", "Camunda Modeler");
+    form.add("deploy-changed-only", "true");
+    form.add("data", new ByteArrayResource(dmn) {
+      @Override
+      public String getFilename() {
+        return "IncidentPriority.dmn";
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(form, headers), JsonNode.class);
+  }
+
+  private List<String> filterTaskIds(String user, String filterName) {
+    TestRestTemplate client = http.withBasicAuth(user, user);
+    JsonNode filters = client.getForEntity("/engine-rest/filter?name=" + filterName, JsonNode.class).getBody();
+    assertThat(filters).hasSize(1);
+    return taskIds(client.getForEntity("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000",
+        JsonNode.class));
+  }
+
+  private static List<String> taskIds(ResponseEntity<JsonNode> response) {
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    List<String> ids = new ArrayList<>();
+    response.getBody().forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  private static ResponseEntity<JsonNode> post(TestRestTemplate client, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return client.postForEntity(path, new HttpEntity<>(body, headers), JsonNode.class);
+  }
+}

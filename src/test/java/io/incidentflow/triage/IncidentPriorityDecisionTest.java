@@ -1,0 +1,95 @@
+package io.incidentflow.triage;
+
+import static io.incidentflow.incident.IncidentVariables.IMPACT;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.URGENCY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Checks {@code dmn/IncidentPriority.dmn} cell by cell against the ITIL priority matrix of DESIGN.md,
+ * on Camunda's standalone DMN engine (the same FEEL engine the process engine uses).
+ */
+class IncidentPriorityDecisionTest {
+
+  private static final String RESOURCE = "dmn/IncidentPriority.dmn";
+
+  private static DmnEngine engine;
+  private static DmnDecision decision;
+
+  @BeforeAll
+  static void parseDecision() throws IOException {
+    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    try (InputStream dmn = resource()) {
+      decision = engine.parseDecision("IncidentPriority", dmn);
+    }
+  }
+
+  @ParameterizedTest(name = "impact {0}, urgency {1} -> {2} {3}")
+  @CsvSource({
+      "high,   high,   1, Critical",
+      "high,   medium, 2, High",
+      "high,   low,    3, Moderate",
+      "medium, high,   2, High",
+      "medium, medium, 3, Moderate",
+      "medium, low,    4, Low",
+      "low,    high,   3, Moderate",
+      "low,    medium, 4, Low",
+      "low,    low,    5, Planning"
+  })
+  void givesThePriorityOfTheMatrixCell(String impact, String urgency, int priority, String priorityLabel) {
+    DmnDecisionTableResult result = evaluate(impact, urgency);
+
+    assertThat(result).hasSize(1);
+    assertThat(result.getSingleResult().getEntryMap())
+        .containsOnly(entry(PRIORITY, priority), entry(PRIORITY_LABEL, priorityLabel));
+  }
+
+  @Test
+  void holdsExactlyTheNineCellsOfTheMatrix() throws IOException {
+    // An extra rule would never show up in the cell tests above, only as a surprise for odd input.
+    try (InputStream dmn = resource()) {
+      assertThat(Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class)).hasSize(9);
+    }
+  }
+
+  /** Values off the scale must not be guessed into a priority: triage has to correct them. */
+  @ParameterizedTest(name = "impact {0}, urgency {1} -> no result")
+  @CsvSource(nullValues = "null", value = {
+      "critical, high",
+      "high,     asap",
+      "High,     high",
+      "null,     high",
+      "medium,   null",
+      "null,     null"
+  })
+  void givesNoResultForValuesOffTheScale(String impact, String urgency) {
+    assertThat(evaluate(impact, urgency)).isEmpty();
+  }
+
+  private static DmnDecisionTableResult evaluate(String impact, String urgency) {
+    return engine.evaluateDecisionTable(decision,
+        Variables.createVariables().putValue(IMPACT, impact).putValue(URGENCY, urgency));
+  }
+
+  private static InputStream resource() {
+    InputStream dmn = IncidentPriorityDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
+    assertThat(dmn).as("%s on the classpath", RESOURCE).isNotNull();
+    return dmn;
+  }
+}
