@@ -57,10 +57,10 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   }
 
   private static void createGroups(IdentityService identity) {
-    SupportGroups.ALL.forEach((id, name) -> {
+    SupportGroups.ALL.forEach(id -> {
       if (identity.createGroupQuery().groupId(id).count() == 0) {
         Group group = identity.newGroup(id);
-        group.setName(name);
+        group.setName(SupportGroups.displayName(id));
         group.setType("WORKFLOW");
         identity.saveGroup(group);
         LOG.info("Created group {}", id);
@@ -69,7 +69,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   }
 
   private static void grantAccess(AuthorizationService authorizations) {
-    for (String group : SupportGroups.ALL.keySet()) {
+    for (String group : SupportGroups.ALL) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // Anyone in a group may report an incident from Tasklist.
       grant(authorizations, group, Resources.PROCESS_DEFINITION, PROCESS_KEY,

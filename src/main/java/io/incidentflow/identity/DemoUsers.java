@@ -1,5 +1,6 @@
 package io.incidentflow.identity;
 
+import io.incidentflow.incident.Codes.SupportGroup;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -29,8 +30,8 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
 
   static final List<DemoUser> USERS = List.of(
       new DemoUser("alice", "Alice", "Adams", SupportGroups.SERVICE_DESK),
-      new DemoUser("bob", "Bob", "Brown", "network-support"),
-      new DemoUser("carol", "Carol", "Clark", "application-support"),
+      new DemoUser("bob", "Bob", "Brown", SupportGroup.NETWORK_SUPPORT.value()),
+      new DemoUser("carol", "Carol", "Clark", SupportGroup.APPLICATION_SUPPORT.value()),
       new DemoUser("dave", "Dave", "Davis", SupportGroups.INCIDENT_MANAGERS),
       new DemoUser("erin", "Erin", "Evans", SupportGroups.MANAGERS),
       new DemoUser("paula", "Paula", "Parker", SupportGroups.PROCESS_OWNERS));

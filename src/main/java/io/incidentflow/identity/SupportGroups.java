@@ -1,37 +1,40 @@
 package io.incidentflow.identity;
 
-import java.util.LinkedHashMap;
+import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.CodeList;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** The candidate groups of DESIGN.md with their display names, and which of them work which application. */
+/**
+ * The candidate groups of DESIGN.md: the groups an incident can be assigned to ({@link SupportGroup})
+ * and the groups that manage, own or watch the process.
+ */
 public final class SupportGroups {
 
-  public static final String SERVICE_DESK = "service-desk";
+  public static final String SERVICE_DESK = SupportGroup.SERVICE_DESK.value();
   public static final String INCIDENT_MANAGERS = "incident-managers";
   public static final String PROBLEM_MANAGERS = "problem-managers";
   public static final String PROCESS_OWNERS = "process-owners";
   public static final String MANAGERS = "managers";
 
-  /** Every group, id to name, in the order Admin shows them. */
-  public static final Map<String, String> ALL = new LinkedHashMap<>();
-
-  static {
-    ALL.put(SERVICE_DESK, "Service desk");
-    ALL.put("network-support", "Network support");
-    ALL.put("application-support", "Application support");
-    ALL.put("database-support", "Database support");
-    ALL.put("workplace-support", "Workplace support");
-    ALL.put("security-operations", "Security operations");
-    ALL.put(INCIDENT_MANAGERS, "Incident managers");
-    ALL.put(PROBLEM_MANAGERS, "Problem managers");
-    ALL.put(PROCESS_OWNERS, "Process owners");
-    ALL.put(MANAGERS, "Managers");
-  }
-
   /** Groups that watch the process in Cockpit. */
   public static final List<String> COCKPIT_USERS = List.of(INCIDENT_MANAGERS, PROBLEM_MANAGERS, PROCESS_OWNERS, MANAGERS);
 
+  /** Every group id, in the order Admin lists them: the assignable groups first. */
+  public static final List<String> ALL;
+
+  static {
+    List<String> all = new ArrayList<>(CodeList.values(SupportGroup.class));
+    all.addAll(COCKPIT_USERS);
+    ALL = List.copyOf(all);
+  }
+
   private SupportGroups() {
+  }
+
+  /** The name Admin shows: {@code network-support} is "Network support". */
+  public static String displayName(String groupId) {
+    String words = groupId.replace('-', ' ');
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 }

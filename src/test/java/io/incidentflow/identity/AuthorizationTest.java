@@ -89,6 +89,24 @@ class AuthorizationTest {
   }
 
   @Test
+  void everyGroupOfTheDesignExistsWithItsDemoUser() {
+    JsonNode groups = http.withBasicAuth("demo", "demo").getForEntity("/engine-rest/group?maxResults=100", JsonNode.class)
+        .getBody();
+    List<String> ids = new ArrayList<>();
+    groups.forEach(group -> ids.add(group.get("id").asText()));
+    assertThat(ids).contains("service-desk", "network-support", "application-support", "database-support",
+        "workplace-support", "security-operations", "incident-managers", "problem-managers", "process-owners",
+        "managers");
+    JsonNode networkSupport = http.withBasicAuth("demo", "demo")
+        .getForEntity("/engine-rest/group/network-support", JsonNode.class).getBody();
+    assertThat(networkSupport.get("name").asText()).isEqualTo("Network support");
+    JsonNode bob = http.withBasicAuth("demo", "demo").getForEntity("/engine-rest/group?member=bob", JsonNode.class)
+        .getBody();
+    assertThat(bob).hasSize(1);
+    assertThat(bob.get(0).get("id").asText()).isEqualTo("network-support");
+  }
+
+  @Test
   void everyAgentSeesTheSharedFilters() {
     ResponseEntity<JsonNode> filters = http.withBasicAuth("carol", "carol").getForEntity("/engine-rest/filter", JsonNode.class);
     assertThat(StreamSupport.stream(filters.getBody().spliterator(), false).map(f -> f.get("name").asText()))
