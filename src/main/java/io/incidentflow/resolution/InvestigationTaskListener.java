@@ -45,6 +45,9 @@ public class InvestigationTaskListener implements TaskListener {
   }
 
   private void created(DelegateTask task) {
+    // Tasklist pre-fills forms from variables: a resumed or reopened investigation must not offer
+    // the last outcome (say, on hold) as already chosen.
+    task.removeVariable(INVESTIGATION_OUTCOME);
     Object agent = task.getVariable(INVESTIGATING_AGENT);
     if (IncidentStatus.IN_PROGRESS.name().equals(task.getVariable(STATUS)) && agent instanceof String userId) {
       // Resumed from hold: the agent who held it carries on.

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Who sees and works which task, through the engine REST API that Tasklist uses: an agent works only the
@@ -121,33 +116,6 @@ class AuthorizationTest {
         .getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(post(erin, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "erin"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-  }
-
-  @Test
-  void processOwnersDeployFromModeler_othersAreRefused() throws IOException {
-    assertThat(deployAsModelerDoes("alice").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    ResponseEntity<JsonNode> deployed = deployAsModelerDoes("paula");
-    assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(deployed.getBody().get("name").asText()).isEqualTo("IncidentPriority");
-  }
-
-  /** The request Camunda Modeler sends to /deployment/create; the decision is deployed unchanged. */
-  private ResponseEntity<JsonNode> deployAsModelerDoes(String user) throws IOException {
-    byte[] dmn = Files.readAllBytes(Path.of("dmn/IncidentPriority.dmn"));
-    LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", "IncidentPriority");
-    form.add("deployment-source", "Camunda Modeler");
-    form.add("deploy-changed-only", "true");
-    form.add("data", new ByteArrayResource(dmn) {
-      @Override
-      public String getFilename() {
-        return "IncidentPriority.dmn";
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return http.withBasicAuth(user, user).postForEntity("/engine-rest/deployment/create",
-        new HttpEntity<>(form, headers), JsonNode.class);
   }
 
   private List<String> filterTaskIds(String user, String filterName) {

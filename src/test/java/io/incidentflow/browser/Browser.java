@@ -1,0 +1,200 @@
+package io.incidentflow.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium driven as an agent uses Tasklist and Cockpit: by what is on the screen. Uses the
+ * machine's Chromium and chromedriver (Debian's {@code chromium} and {@code chromium-driver}; override
+ * with the environment variables {@code CHROMIUM} and {@code CHROMEDRIVER}); nothing is downloaded.
+ * Every step leaves a screenshot under {@code target/browser-screenshots/}.
+ */
+final class Browser implements AutoCloseable {
+
+  static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+  private final WebDriver driver;
+  private final WebDriverWait wait;
+  private final String baseUrl;
+  private int step;
+
+  Browser(String baseUrl) throws IOException {
+    this.baseUrl = baseUrl;
+    Files.createDirectories(SCREENSHOTS);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    // Headless, and none of Chromium's own calls home: this machine reaches no network but localhost.
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1400,1000");
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logs);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getenv().getOrDefault("CHROMEDRIVER", "/usr/bin/chromedriver")).toFile())
+        .build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(1400, 1000));
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  /** Logs in to a Camunda webapp ({@code tasklist} or {@code cockpit}) as {@code user}, password = user id. */
+  void login(String app, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+    visible(By.cssSelector("input[type=password]"));
+    driver.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    driver.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+  }
+
+  /** Clicks the first visible link, button or list entry showing {@code text}. */
+  void click(String text) {
+    press(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[self::a or self::button or self::li or self::label][contains(normalize-space(.), " + literal(text) + ")]"
+            + "[not(.//*[self::a or self::button][contains(normalize-space(.), " + literal(text) + ")])]"))));
+  }
+
+  /** Clicks the button labelled exactly {@code text} (Claim, Complete, Start). */
+  void button(String text) {
+    press(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)=" + literal(text) + "]"))));
+  }
+
+  /** Completes the open task form and waits until Tasklist has taken it. */
+  void complete() {
+    button("Complete");
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  /** In Cockpit's instance search, adds the criterion {@code criterion} = {@code value}. */
+  void searchCockpit(String criterion, String value) {
+    press(visible(By.cssSelector(".cam-widget-search input, [cam-widget-search] input")));
+    press(visible(By.xpath("//li[contains(normalize-space(.), " + literal(criterion) + ")]")));
+    // The criterion opens an inline editor for its value.
+    visible(By.cssSelector("input[ng-model='formData.editValue']")).sendKeys(value + Keys.ENTER);
+    waitForText(value);
+  }
+
+  /** Types into the form-js text field or text area bound to {@code key}. */
+  void fill(String key, String value) {
+    WebElement field = visible(By.cssSelector("[id$='-Field_" + key + "']"));
+    field.clear();
+    field.sendKeys(value);
+  }
+
+  /** Chooses {@code option} in the form-js select bound to {@code key}. */
+  void pick(String key, String option) {
+    press(visible(By.cssSelector("[id$='-Field_" + key + "-display']")));
+    press(visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+        + literal(option) + ")]")));
+  }
+
+  /** Chooses the radio button whose label starts with {@code label}. */
+  void choose(String label) {
+    press(visible(By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), "
+        + literal(label) + ")]")));
+  }
+
+  /** Opens the task whose name contains every one of {@code parts}, from the focused filter's list. */
+  void openTask(String... parts) {
+    String condition = Arrays.stream(parts).map(p -> "contains(normalize-space(.), " + literal(p) + ")")
+        .collect(Collectors.joining(" and "));
+    press(visible(By.xpath("//section[contains(@class,'tasks-list')]//a[" + condition + "]")));
+    visible(By.cssSelector(".fjs-form"));
+  }
+
+  /** Whether the focused filter lists a task whose name contains {@code text}, once its list has loaded. */
+  boolean listsTask(String text) {
+    wait.until(ExpectedConditions.or(
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//section[contains(@class,'tasks-list')]//li//a")),
+        ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(normalize-space(.), 'No task matching')]"))));
+    return !driver.findElements(By.xpath("//section[contains(@class,'tasks-list')]//a[contains(normalize-space(.), "
+        + literal(text) + ")]")).isEmpty();
+  }
+
+  /** Waits until the page shows {@code text}. */
+  void waitForText(String text) {
+    visible(By.xpath("//*[contains(normalize-space(.), " + literal(text) + ")][not(*[contains(normalize-space(.), "
+        + literal(text) + ")])]"));
+  }
+
+  /** The texts of the visible form-js validation messages. */
+  List<String> validationMessages() {
+    return driver.findElements(By.cssSelector(".fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+  }
+
+  /** The visible text of the page. */
+  String pageText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  void go(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  /** Gives the page a moment to settle (Angular digests, list refreshes), then takes the step's screenshot. */
+  void screenshot(String name) throws IOException, InterruptedException {
+    Thread.sleep(700);
+    byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+    Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++step, name)), png);
+  }
+
+  /** Keeps what a failed journey leaves behind: the screen and the browser's console log. */
+  void keepEvidence(String name) throws IOException {
+    Files.write(SCREENSHOTS.resolve(name + "-FAILED.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    List<String> console = driver.manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::toString).toList();
+    Files.write(SCREENSHOTS.resolve(name + "-browser.log"), console);
+  }
+
+  /** Clicks in the middle of the screen, away from Tasklist's notifications at the bottom edge. */
+  private void press(WebElement element) {
+    wait.ignoring(ElementClickInterceptedException.class).until(ready -> {
+      // Forms re-render after a claim and shift under the pointer: scroll again on every attempt.
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      element.click();
+      return true;
+    });
+  }
+
+  private WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  /** An XPath string literal for any text (XPath 1.0 has no escape for quotes). */
+  private static String literal(String text) {
+    if (!text.contains("'")) {
+      return "'" + text + "'";
+    }
+    return "concat('" + text.replace("'", "', \"'\", '") + "')";
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
