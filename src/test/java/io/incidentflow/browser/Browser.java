@@ -14,7 +14,9 @@ import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -94,9 +96,28 @@ final class Browser implements AutoCloseable {
   void searchCockpit(String criterion, String value) {
     press(visible(By.cssSelector(".cam-widget-search input, [cam-widget-search] input")));
     press(visible(By.xpath("//li[contains(normalize-space(.), " + literal(criterion) + ")]")));
-    // The criterion opens an inline editor for its value.
-    visible(By.cssSelector("input[ng-model='formData.editValue']")).sendKeys(value + Keys.ENTER);
-    waitForText(value);
+    WebDriverWait briefly = new WebDriverWait(driver, Duration.ofSeconds(5));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        // The criterion opens an inline editor for its value; Angular binds it once it has the focus.
+        WebElement editor = briefly.until(ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("input[ng-model='formData.editValue']")));
+        briefly.until(ready -> editor.equals(driver.switchTo().activeElement()));
+        editor.sendKeys(value);
+        briefly.until(ExpectedConditions.attributeToBe(editor, "value", value));
+        editor.sendKeys(Keys.ENTER);
+        briefly.until(ExpectedConditions.textToBePresentInElementLocated(
+            By.cssSelector(".cam-widget-search, [cam-widget-search]"), value));
+        return;
+      } catch (TimeoutException | StaleElementReferenceException lost) {
+        if (attempt == 3) {
+          throw lost;
+        }
+        // The editor closed before it took the value (a list refresh steals the focus): the criterion
+        // then shows "??"; clicking that opens the editor again.
+        press(visible(By.xpath("//*[normalize-space(text())='??']")));
+      }
+    }
   }
 
   /** Types into the form-js text field or text area bound to {@code key}. */
