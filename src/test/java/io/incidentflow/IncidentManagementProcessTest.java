@@ -86,6 +86,7 @@ class IncidentManagementProcessTest {
     assertThat(task(incident)).hasCandidateGroup("service-desk");
 
     complete(task(incident), withVariables("resolutionAccepted", true, "confirmationComment", "Works again, thanks"));
+    sendNotifications(incident);
     assertThat(incident).isEnded().hasPassed("Task_DocumentClosure", "EndEvent_IncidentClosed");
     assertThat(incident).variables()
         .containsEntry("status", "CLOSED")
@@ -113,6 +114,7 @@ class IncidentManagementProcessTest {
     assertThat(incident).isWaitingAt("Task_ConfirmResolution").hasNotPassed("Task_InvestigateIncident");
     assertThat(incident).variables().containsEntry("status", "RESOLVED");
     complete(task(incident), withVariables("resolutionAccepted", true));
+    sendNotifications(incident);
     assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED");
   }
 
@@ -123,6 +125,8 @@ class IncidentManagementProcessTest {
     complete(task(incident), withVariables("triageDecision", "cancel", "category", "network",
         "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
         "cancelReason", "Duplicate of an incident reported five minutes earlier."));
+
+    sendNotifications(incident);
 
     assertThat(incident).isEnded().hasPassed("EndEvent_IncidentCanceled").hasNotPassed("Task_DocumentClosure");
     assertThat(incident).variables().containsEntry("status", "CANCELED")
@@ -208,6 +212,7 @@ class IncidentManagementProcessTest {
     complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "fixed",
         "resolutionNotes", "Replaced the home router's firmware."));
     complete(task(incident), withVariables("resolutionAccepted", true));
+    sendNotifications(incident);
     assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED").containsEntry("reopenCount", 1);
   }
 
@@ -226,6 +231,8 @@ class IncidentManagementProcessTest {
     assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(incident.getId())
         .duedateLowerThan(ClockUtil.getCurrentTime()).count()).isEqualTo(1);
     execute(timer);
+
+    sendNotifications(incident);
 
     assertThat(incident).isEnded().hasPassed("BoundaryEvent_AutoCloseDue", "Task_DocumentClosure")
         .hasNotPassed("Gateway_ResolutionAccepted");
@@ -276,6 +283,12 @@ class IncidentManagementProcessTest {
         .isInstanceOf(InvalidIncidentInputException.class)
         .hasMessageContaining("resolutionAccepted must be true or false");
     assertThat(incident).isWaitingAt("Task_ConfirmResolution");
+  }
+
+  /** Runs the notification jobs waiting on the instance, as the job executor would. */
+  private void sendNotifications(ProcessInstance incident) {
+    BpmnAwareTests.managementService().createJobQuery().processInstanceId(incident.getId()).messages().list()
+        .forEach(job -> BpmnAwareTests.managementService().executeJob(job.getId()));
   }
 
   private ProcessInstance routedAndClaimedByBob() {

@@ -1,0 +1,40 @@
+package io.incidentflow.notification;
+
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the HTML and plain-text bodies of a notification from {@code templates/mail/}. Thymeleaf
+ * escapes every value it inserts into HTML, so what a caller typed arrives as text, never as markup.
+ */
+@Component
+public class MailTemplates {
+
+  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+  /** The two bodies of {@code event}'s mail. */
+  public Bodies render(IncidentEvent event, Map<String, Object> model) {
+    Context context = new Context(null, model);
+    return new Bodies(html.process(event.template(), context), text.process(event.template(), context));
+  }
+
+  /** An HTML body and its plain-text twin. */
+  public record Bodies(String html, String text) {
+  }
+
+  private static TemplateEngine engine(TemplateMode mode, String suffix) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/mail/");
+    resolver.setSuffix(suffix);
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding("UTF-8");
+    TemplateEngine engine = new TemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}

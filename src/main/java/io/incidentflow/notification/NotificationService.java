@@ -1,0 +1,165 @@
+package io.incidentflow.notification;
+
+import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
+import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
+
+import io.incidentflow.closure.ClosureSettings;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Tells callers and groups what happened to an incident: renders the event's mail, sends it over SMTP
+ * and records it in the incident's communication log. All mails of an incident share one thread: the
+ * acknowledgement's Message-ID is {@code <INC0001042@domain>} and every later mail refers to it.
+ */
+@Service
+public class NotificationService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
+      .withZone(ZoneId.systemDefault());
+
+  private final JavaMailSenderImpl mail;
+  private final MailTemplates templates;
+  private final CommunicationLog log;
+  private final NotificationSettings settings;
+  private final ClosureSettings closure;
+
+  public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
+      NotificationSettings settings, ClosureSettings closure) {
+    this.mail = mail;
+    this.templates = templates;
+    this.log = log;
+    this.settings = settings;
+    this.closure = closure;
+  }
+
+  /**
+   * Sends {@code event}'s notification about the incident whose variables are {@code incident}. Sends
+   * nothing, and logs why, when no recipient has an address. A failure to send throws
+   * {@link NotificationFailedException}, which names the incident and the cause.
+   */
+  public void send(IncidentEvent event, Map<String, Object> incident) {
+    String number = (String) incident.get(INCIDENT_NUMBER);
+    List<String> recipients = recipients(event, incident, number);
+    if (recipients.isEmpty()) {
+      return;
+    }
+    String subject = subject(event, incident);
+    String messageId = messageId(event, number);
+    try {
+      MimeMessage message = new ThreadedMessage(mail.getSession(), messageId);
+      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      helper.setFrom(settings.getSender());
+      helper.setTo(recipients.toArray(String[]::new));
+      helper.setSubject(subject);
+      MailTemplates.Bodies bodies = templates.render(event, model(event, incident));
+      helper.setText(bodies.text(), bodies.html());
+      if (event != IncidentEvent.REPORTED) {
+        message.setHeader("In-Reply-To", threadId(number));
+        message.setHeader("References", threadId(number));
+      }
+      mail.send(message);
+    } catch (MessagingException | MailException e) {
+      throw new NotificationFailedException(number + ": the " + event + " notification to " + recipients
+          + " could not be sent: " + e.getMessage(), e);
+    }
+    log.record(new CommunicationLog.Entry(number, ClockUtil.getCurrentTime().toInstant(), event, recipients, subject,
+        messageId));
+    LOG.info("{}: {} notification sent to {}", number, event, recipients);
+  }
+
+  private List<String> recipients(IncidentEvent event, Map<String, Object> incident, String number) {
+    List<String> recipients = new ArrayList<>();
+    if (event.toCaller()) {
+      addIfPresent(recipients, (String) incident.get(CALLER_EMAIL), number, event, "the caller");
+    }
+    if (event.toGroup()) {
+      Object group = incident.get(ASSIGNMENT_GROUP);
+      addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(group)), number, event, "group " + group);
+    }
+    return recipients;
+  }
+
+  private static void addIfPresent(List<String> recipients, String address, String number, IncidentEvent event,
+      String whom) {
+    if (address == null || address.isBlank()) {
+      LOG.info("{}: no {} notification to {}: no mail address is configured", number, event, whom);
+    } else {
+      recipients.add(address.strip());
+    }
+  }
+
+  /** {@code [INC0001042] P2 High · VPN drops every 10 minutes · Resolved: please confirm}, on one line. */
+  static String subject(IncidentEvent event, Map<String, Object> incident) {
+    String summary = String.valueOf(incident.get(SHORT_DESCRIPTION)).replaceAll("[\\p{Cntrl}]+", " ").strip();
+    return String.format("[%s] P%s %s · %s · %s", incident.get(INCIDENT_NUMBER), incident.get(PRIORITY),
+        incident.get(PRIORITY_LABEL), summary, event.title());
+  }
+
+  private Map<String, Object> model(IncidentEvent event, Map<String, Object> incident) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("incident", incident);
+    model.put("event", event);
+    model.put("tasklistUrl", settings.getBaseUrl() + "/camunda/app/tasklist/");
+    if (event == IncidentEvent.RESOLVED) {
+      model.put("autoCloseAt", DATE.format(ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+    }
+    return model;
+  }
+
+  /** The thread of an incident's mails: the Message-ID of its acknowledgement. */
+  private String threadId(String number) {
+    return "<" + number + "@" + domain() + ">";
+  }
+
+  private String messageId(IncidentEvent event, String number) {
+    return event == IncidentEvent.REPORTED ? threadId(number)
+        : "<" + number + "." + event.template() + "." + UUID.randomUUID() + "@" + domain() + ">";
+  }
+
+  private String domain() {
+    try {
+      String address = new InternetAddress(settings.getSender()).getAddress();
+      return address.substring(address.indexOf('@') + 1);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("incident-flow.notification.sender is no mail address: " + settings.getSender(), e);
+    }
+  }
+
+  /** A message whose Message-ID is ours, not the one JavaMail would make up when it is sent. */
+  private static final class ThreadedMessage extends MimeMessage {
+
+    private final String messageId;
+
+    ThreadedMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
+    }
+  }
+}

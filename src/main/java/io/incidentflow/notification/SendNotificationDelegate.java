@@ -1,0 +1,28 @@
+package io.incidentflow.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The send tasks of the process: each names its event in the input parameter {@code notificationEvent}
+ * (e.g. {@code RESOLVED}). The tasks run asynchronously with a retry cycle, so a mail server that is
+ * down makes a retried job, never a rolled-back agent action.
+ */
+@Component("sendNotificationDelegate")
+public class SendNotificationDelegate implements JavaDelegate {
+
+  static final String EVENT = "notificationEvent";
+
+  private final NotificationService notifications;
+
+  public SendNotificationDelegate(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    IncidentEvent event = IncidentEvent.valueOf((String) execution.getVariableLocal(EVENT));
+    notifications.send(event, execution.getVariables());
+  }
+}

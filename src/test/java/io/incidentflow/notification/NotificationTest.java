@@ -1,0 +1,291 @@
+package io.incidentflow.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.Incidents;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The notifications as their recipients get them: over real SMTP to the in-process server, one
+ * assertion set per event (recipients, subject, both bodies, threading), hostile input, and a mail
+ * server that is down.
+ */
+@IncidentFlowTest
+class NotificationTest {
+
+  @Autowired
+  RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
+  @Autowired
+  DemoMailServer mailServer;
+  @Autowired
+  CommunicationLog communicationLog;
+  @Autowired
+  NotificationSettings settings;
+  @Autowired
+  TestRestTemplate http;
+
+  @BeforeEach
+  void emptyMailbox() throws Exception {
+    if (!mailServer.isRunning()) {
+      mailServer.start();
+    }
+    mailServer.clear();
+  }
+
+  @AfterEach
+  void resetClockAndServer() {
+    ClockUtil.reset();
+    if (!mailServer.isRunning()) {
+      mailServer.start();
+    }
+  }
+
+  @Test
+  void everyEventOfALifecycle_reachesItsRecipients_inOneThread() throws Exception {
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    String number = incident.getBusinessKey();
+    String thread = "<" + number + "@incidentflow.example>";
+
+    MimeMessage reported = deliverOne(incident);
+    assertMail(reported, "jane.doe@example.com",
+        "[" + number + "] P2 High · VPN drops every 10 minutes from home office · We have received your incident");
+    assertThat(reported.getMessageID()).isEqualTo(thread);
+    assertThat(MailBodies.text(reported)).contains("recorded it as " + number, "What happens next");
+    assertThat(MailBodies.html(reported)).contains("<strong>" + number + "</strong>", "What happens next");
+
+    complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
+        "impact", "medium", "urgency", "high"));
+    MimeMessage routed = deliverOne(incident);
+    assertMail(routed, "network-support@incidentflow.example", "[" + number + "] P2 High · VPN drops every 10 minutes"
+        + " from home office · Assigned to your group");
+    assertThreaded(routed, thread);
+    assertThat(MailBodies.text(routed)).contains("/camunda/app/tasklist/", "Jane Doe <jane.doe@example.com>");
+
+    tasks.claim(task(incident), "bob");
+    complete(incident, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-vendor",
+        "onHoldNote", "Vendor ticket 4711"));
+    assertThat(deliver(incident)).as("a vendor is awaited: nothing for the caller").isEmpty();
+    complete(incident, Map.of());
+    complete(incident, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-caller",
+        "onHoldNote", "Please send the VPN client log from C:\\ProgramData\\vpn\\client.log"));
+    MimeMessage awaiting = deliverOne(incident);
+    assertMail(awaiting, "jane.doe@example.com", "[" + number + "] P2 High · VPN drops every 10 minutes from home"
+        + " office · We need information from you");
+    assertThreaded(awaiting, thread);
+    assertThat(MailBodies.text(awaiting)).contains("Please send the VPN client log", "How to answer");
+    complete(incident, Map.of());
+
+    complete(incident, Map.of("investigationOutcome", "resolved", "resolutionCode", "configuration-change",
+        "resolutionNotes", "Raised the idle timeout."));
+    MimeMessage resolved = deliverOne(incident);
+    assertMail(resolved, "jane.doe@example.com", "[" + number + "] P2 High · VPN drops every 10 minutes from home"
+        + " office · Resolved: please confirm");
+    assertThat(MailBodies.text(resolved)).contains("Raised the idle timeout.", "closes automatically on");
+    assertThat(MailBodies.html(resolved)).contains("configuration-change", "closes automatically on");
+
+    complete(incident, Map.of("resolutionAccepted", false, "confirmationComment", "Still drops at 10:15"));
+    MimeMessage reopened = deliverOne(incident);
+    assertMail(reopened, "network-support@incidentflow.example", "[" + number + "] P2 High · VPN drops every 10"
+        + " minutes from home office · Reopened: the caller rejected the resolution");
+    assertThat(MailBodies.text(reopened)).contains("Still drops at 10:15", "reopened 1 time(s)");
+
+    tasks.claim(task(incident), "bob");
+    complete(incident, Map.of("investigationOutcome", "resolved", "resolutionCode", "fixed",
+        "resolutionNotes", "Replaced the home router."));
+    deliverOne(incident);
+    complete(incident, Map.of("resolutionAccepted", true));
+    MimeMessage closed = deliverOne(incident);
+    assertThat(Arrays.stream(closed.getRecipients(RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+        .containsExactly("jane.doe@example.com", "network-support@incidentflow.example");
+    assertThat(closed.getSubject()).endsWith("· Closed");
+    assertThat(MailBodies.text(closed)).contains(number + " is closed", "resolution accepted by the caller");
+    assertThreaded(closed, thread);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getId()).count()).isZero();
+
+    assertThat(communicationLog.of(number)).extracting(CommunicationLog.Entry::event).containsExactly(
+        IncidentEvent.REPORTED, IncidentEvent.ROUTED, IncidentEvent.AWAITING_CALLER, IncidentEvent.RESOLVED,
+        IncidentEvent.REOPENED, IncidentEvent.RESOLVED, IncidentEvent.CLOSED);
+    assertThat(communicationLog.of(number).get(0).subject()).isEqualTo(reported.getSubject());
+  }
+
+  @Test
+  void whatACallerTyped_arrivesAsText() throws Exception {
+    Map<String, Object> report = Incidents.vpnReport();
+    report.put("shortDescription", "<b>VPN</b> down\r\nBcc: everyone@example.com");
+    report.put("description", "<script>alert('pwned')</script> and <img src=x onerror=alert(1)>");
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", report);
+
+    MimeMessage mail = deliverOne(incident);
+
+    assertThat(mail.getSubject()).contains("<b>VPN</b> down Bcc: everyone@example.com").doesNotContain("\n");
+    assertThat(mail.getRecipients(RecipientType.BCC)).isNull();
+    assertThat(MailBodies.html(mail)).doesNotContain("<script>", "<img", "<b>VPN")
+        .contains("&lt;script&gt;alert(&#39;pwned&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(MailBodies.text(mail)).contains("<script>alert('pwned')</script>");
+  }
+
+  @Test
+  void aGroupWithoutAddress_getsNoMail_andTheIncidentGoesOn() throws Exception {
+    String address = settings.getGroupAddresses().put("network-support", "");
+    try {
+      ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+      deliverOne(incident);
+      complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
+          "impact", "medium", "urgency", "high"));
+
+      assertThat(deliver(incident)).isEmpty();
+      assertThat(communicationLog.of(incident.getBusinessKey())).hasSize(1);
+      assertThat(tasks.createTaskQuery().processInstanceId(incident.getId()).taskDefinitionKey("Task_InvestigateIncident")
+          .count()).isOne();
+    } finally {
+      settings.getGroupAddresses().put("network-support", address);
+    }
+  }
+
+  @Test
+  void mailServerDown_retriesThenFailedJob_andOneRetryDeliversExactlyOnce() throws Exception {
+    mailServer.stop();
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    String number = incident.getBusinessKey();
+    Job job = notificationJob(incident);
+
+    // The agent's work goes on while the acknowledgement waits.
+    complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
+        "impact", "medium", "urgency", "high"));
+    assertThat(runtime.getVariable(incident.getId(), "status")).isEqualTo("ASSIGNED");
+
+    ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
+    assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(health.getBody().get("status").asText()).isEqualTo("UP");
+    ResponseEntity<JsonNode> mailHealth = http.getForEntity("/actuator/health/mail", JsonNode.class);
+    assertThat(mailHealth.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    assertThat(mailHealth.getBody().get("status").asText()).isEqualTo("UNREACHABLE");
+
+    int attempts = 0;
+    Date now = new Date();
+    while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      Job waiting = management.createJobQuery().jobId(job.getId()).singleResult();
+      if (waiting.getDuedate() != null) {
+        now = new Date(Math.max(now.getTime(), waiting.getDuedate().getTime()) + 1000);
+        ClockUtil.setCurrentTime(now);
+      }
+      String id = job.getId();
+      assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining(number);
+      attempts++;
+      assertThat(attempts).as("the retry cycle ends").isLessThanOrEqualTo(5);
+    }
+    // R5/PT1M: five attempts in all, a minute apart.
+    assertThat(attempts).isEqualTo(5);
+    Incident failedJob = runtime.createIncidentQuery().processInstanceId(incident.getId()).singleResult();
+    assertThat(failedJob.getIncidentType()).isEqualTo("failedJob");
+    assertThat(failedJob.getIncidentMessage()).contains(number, "REPORTED", "could not be sent");
+    assertThat(communicationLog.of(number)).isEmpty();
+
+    mailServer.start();
+    management.setJobRetries(job.getId(), 1);
+    management.executeJob(job.getId());
+    assertThat(mailServer.received().stream().filter(m -> subject(m).contains(number)).toList()).hasSize(1);
+    assertThat(communicationLog.of(number)).hasSize(1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(incident.getId()).count()).isZero();
+  }
+
+  @Test
+  void demoMailbox_showsTheMails_toDemoUsersOnly() {
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    deliver(incident);
+
+    assertThat(http.getForEntity("/demo/mail", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    JsonNode mails = http.withBasicAuth("alice", "alice").getForObject("/demo/mail", JsonNode.class);
+    assertThat(mails.get(0).get("subject").asText()).contains(incident.getBusinessKey());
+    assertThat(mails.get(0).get("to").asText()).isEqualTo("jane.doe@example.com");
+    assertThat(http.withBasicAuth("alice", "alice").getForObject("/demo/mail/0", String.class))
+        .contains(incident.getBusinessKey());
+  }
+
+  private Job notificationJob(ProcessInstance incident) {
+    return management.createJobQuery().processInstanceId(incident.getId()).messages().singleResult();
+  }
+
+  /** Runs the instance's waiting notification jobs and returns the mails they sent. */
+  private List<MimeMessage> deliver(ProcessInstance incident) {
+    // The server lists mails per mailbox, not by arrival: new ones are those with a new Message-ID.
+    List<String> before = mailServer.received().stream().map(NotificationTest::messageId).toList();
+    management.createJobQuery().processInstanceId(incident.getId()).messages().list()
+        .forEach(job -> management.executeJob(job.getId()));
+    return mailServer.received().stream().filter(mail -> !before.contains(messageId(mail))).toList();
+  }
+
+  /** The one mail the waiting jobs sent (the server keeps a copy per recipient's mailbox). */
+  private MimeMessage deliverOne(ProcessInstance incident) {
+    List<MimeMessage> mails = deliver(incident);
+    assertThat(mails.stream().map(NotificationTest::messageId).distinct()).hasSize(1);
+    return mails.get(0);
+  }
+
+  private void complete(ProcessInstance incident, Map<String, Object> variables) {
+    tasks.complete(task(incident), variables);
+  }
+
+  private String task(ProcessInstance incident) {
+    return tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
+  }
+
+  private static void assertMail(MimeMessage mail, String to, String subject) throws Exception {
+    assertThat(Arrays.stream(mail.getRecipients(RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
+        .containsExactly(to);
+    assertThat(mail.getFrom()[0].toString()).contains("service-desk@incidentflow.example");
+    assertThat(mail.getSubject()).isEqualTo(subject);
+    assertThat(MailBodies.text(mail)).isNotBlank();
+    assertThat(MailBodies.html(mail)).startsWith("<html");
+  }
+
+  private static void assertThreaded(MimeMessage mail, String thread) throws Exception {
+    assertThat(mail.getHeader("In-Reply-To", null)).isEqualTo(thread);
+    assertThat(mail.getHeader("References", null)).isEqualTo(thread);
+    assertThat(mail.getMessageID()).isNotEqualTo(thread).endsWith("@incidentflow.example>");
+  }
+
+  private static String subject(MimeMessage mail) {
+    try {
+      return mail.getSubject();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String messageId(MimeMessage mail) {
+    try {
+      return mail.getMessageID();
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
