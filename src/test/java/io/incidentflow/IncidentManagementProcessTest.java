@@ -285,10 +285,8 @@ class IncidentManagementProcessTest {
     assertThat(incident).isWaitingAt("Task_ConfirmResolution");
   }
 
-  /** Runs the notification jobs waiting on the instance, as the job executor would. */
   private void sendNotifications(ProcessInstance incident) {
-    BpmnAwareTests.managementService().createJobQuery().processInstanceId(incident.getId()).messages().list()
-        .forEach(job -> BpmnAwareTests.managementService().executeJob(job.getId()));
+    NotificationJobs.run(BpmnAwareTests.managementService(), incident.getId());
   }
 
   private ProcessInstance routedAndClaimedByBob() {

@@ -1,9 +1,9 @@
 package io.incidentflow.notification;
 
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import com.icegreen.greenmail.store.FolderException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,10 @@ public class DemoMailServer implements SmartLifecycle {
     this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   }
 
-  /** Every mail received since the start, oldest first. */
+  /**
+   * Every mail received since the start, grouped by recipient mailbox rather than by arrival; a mail
+   * to two recipients is there twice, once per mailbox, with the same Message-ID.
+   */
   public List<MimeMessage> received() {
     return List.of(server.getReceivedMessages());
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
+import io.incidentflow.NotificationJobs;
 import java.util.UUID;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -133,8 +134,7 @@ class TasklistJourneyBrowserTest {
     browser.screenshot("alice-confirms");
     browser.complete();
     // The closure summary goes out by mail in a job of its own; the job executor is off in tests.
-    management.createJobQuery().processInstanceId(incident.getId()).messages().list()
-        .forEach(job -> management.executeJob(job.getId()));
+    NotificationJobs.run(management, incident.getId());
 
     JsonNode history = http.withBasicAuth("demo", "demo").getForObject(
         "/engine-rest/history/variable-instance?processInstanceId=" + incident.getId() + "&variableName=status",

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
+import io.incidentflow.NotificationJobs;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -238,8 +239,7 @@ class NotificationTest {
   private List<MimeMessage> deliver(ProcessInstance incident) {
     // The server lists mails per mailbox, not by arrival: new ones are those with a new Message-ID.
     List<String> before = mailServer.received().stream().map(NotificationTest::messageId).toList();
-    management.createJobQuery().processInstanceId(incident.getId()).messages().list()
-        .forEach(job -> management.executeJob(job.getId()));
+    NotificationJobs.run(management, incident.getId());
     return mailServer.received().stream().filter(mail -> !before.contains(messageId(mail))).toList();
   }
 
@@ -274,18 +274,23 @@ class NotificationTest {
   }
 
   private static String subject(MimeMessage mail) {
+    return header(mail, MimeMessage::getSubject);
+  }
+
+  private static String messageId(MimeMessage mail) {
+    return header(mail, MimeMessage::getMessageID);
+  }
+
+  /** A header of a received mail, for use in streams. */
+  private static String header(MimeMessage mail, Header read) {
     try {
-      return mail.getSubject();
+      return read.of(mail);
     } catch (MessagingException e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static String messageId(MimeMessage mail) {
-    try {
-      return mail.getMessageID();
-    } catch (MessagingException e) {
-      throw new IllegalStateException(e);
-    }
+  private interface Header {
+    String of(MimeMessage mail) throws MessagingException;
   }
 }
