@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_DocumentClosure}: records when the incident closed and a summary of how, then
- * {@code CLOSED}. An incident closes either because the caller accepted the resolution or because nobody
+ * {@code Task_DocumentClosure}: records when the incident closed and a one-line summary of how, writes
+ * its {@link ClosureRecord} to the application's own table, then {@code CLOSED}. An incident closes either because the caller accepted the resolution or because nobody
  * answered within the auto-close period; {@code resolutionAccepted} is absent in the second case.
  */
 @Component("documentClosureDelegate")
@@ -23,9 +23,13 @@ public class DocumentClosureDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentClosureDelegate.class);
 
   private final IncidentStatusRecorder status;
+  private final ClosureRecordBuilder builder;
+  private final ClosureRecords records;
 
-  public DocumentClosureDelegate(IncidentStatusRecorder status) {
+  public DocumentClosureDelegate(IncidentStatusRecorder status, ClosureRecordBuilder builder, ClosureRecords records) {
     this.status = status;
+    this.builder = builder;
+    this.records = records;
   }
 
   @Override
@@ -34,6 +38,7 @@ public class DocumentClosureDelegate implements JavaDelegate {
     String summary = summarize(execution);
     execution.setVariable(CLOSED_AT, closedAt);
     execution.setVariable(CLOSURE_SUMMARY, summary);
+    records.save(builder.build(execution, closedAt.toInstant()));
     status.set(execution, IncidentStatus.CLOSED);
     LOG.info("{} closed: {}", execution.getVariable(INCIDENT_NUMBER), summary);
   }

@@ -2,6 +2,7 @@ package io.incidentflow.config;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,12 +14,16 @@ import org.springframework.core.Ordered;
  * Closes the two doors Camunda leaves open by default: the engine REST API answers only to HTTP basic
  * authentication against the engine's users (401 otherwise), and Admin's first-run setup, which would
  * create an administrator, is refused outright (see CVE-2026-77226): the administrator is configured.
+ * The application's own endpoints ({@code /api}, {@code /demo}) authenticate the same users
+ * ({@link ApiAuthentication}).
  */
 @Configuration
 public class WebSecurityConfiguration {
 
   static final String ENGINE_REST = "/engine-rest/*";
   static final String ADMIN_SETUP = "/camunda/api/admin/setup/*";
+  static final String API = "/api/*";
+  static final String DEMO = "/demo/*";
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -28,6 +33,15 @@ public class WebSecurityConfiguration {
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns(ENGINE_REST);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identity) {
+    FilterRegistrationBean<ApiAuthentication> registration = new FilterRegistrationBean<>(new ApiAuthentication(identity));
+    registration.setName("api-authentication");
+    registration.addUrlPatterns(API, DEMO);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

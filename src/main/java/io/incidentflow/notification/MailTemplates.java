@@ -1,11 +1,11 @@
 package io.incidentflow.notification;
 
+import io.incidentflow.incident.Templates;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the HTML and plain-text bodies of a notification from {@code templates/mail/}. Thymeleaf
@@ -14,8 +14,8 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class MailTemplates {
 
-  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
-  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+  private final TemplateEngine html = Templates.engine("mail", TemplateMode.HTML, ".html");
+  private final TemplateEngine text = Templates.engine("mail", TemplateMode.TEXT, ".txt");
 
   /** The two bodies of {@code event}'s mail. */
   public Bodies render(IncidentEvent event, Map<String, Object> model) {
@@ -25,16 +25,5 @@ public class MailTemplates {
 
   /** An HTML body and its plain-text twin. */
   public record Bodies(String html, String text) {
-  }
-
-  private static TemplateEngine engine(TemplateMode mode, String suffix) {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("templates/mail/");
-    resolver.setSuffix(suffix);
-    resolver.setTemplateMode(mode);
-    resolver.setCharacterEncoding("UTF-8");
-    TemplateEngine engine = new TemplateEngine();
-    engine.setTemplateResolver(resolver);
-    return engine;
   }
 }

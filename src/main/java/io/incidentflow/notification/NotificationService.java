@@ -7,13 +7,16 @@ import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
+import io.incidentflow.closure.ClosureRecord;
+import io.incidentflow.closure.ClosureRecordDocument;
+import io.incidentflow.closure.ClosureRecords;
 import io.incidentflow.closure.ClosureSettings;
+import io.incidentflow.incident.DisplayFormats;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +25,7 @@ import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -36,22 +40,25 @@ import org.springframework.stereotype.Service;
 public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
-  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z")
-      .withZone(ZoneId.systemDefault());
 
   private final JavaMailSenderImpl mail;
   private final MailTemplates templates;
   private final CommunicationLog log;
   private final NotificationSettings settings;
   private final ClosureSettings closure;
+  private final ClosureRecords closureRecords;
+  private final ClosureRecordDocument closureDocument;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
-      NotificationSettings settings, ClosureSettings closure) {
+      NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
+      ClosureRecordDocument closureDocument) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
     this.settings = settings;
     this.closure = closure;
+    this.closureRecords = closureRecords;
+    this.closureDocument = closureDocument;
   }
 
   /**
@@ -73,8 +80,13 @@ public class NotificationService {
       helper.setFrom(settings.getSender());
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(subject);
-      MailTemplates.Bodies bodies = templates.render(event, model(event, incident));
+      Map<String, Object> model = model(event, incident);
+      MailTemplates.Bodies bodies = templates.render(event, model);
       helper.setText(bodies.text(), bodies.html());
+      if (model.get("record") instanceof ClosureRecord record) {
+        helper.addAttachment(ClosureRecordDocument.fileName(record),
+            new ByteArrayResource(closureDocument.html(record).getBytes(StandardCharsets.UTF_8)), "text/html; charset=UTF-8");
+      }
       if (event != IncidentEvent.REPORTED) {
         message.setHeader("In-Reply-To", threadId(number));
         message.setHeader("References", threadId(number));
@@ -122,8 +134,15 @@ public class NotificationService {
     model.put("incident", incident);
     model.put("event", event);
     model.put("tasklistUrl", settings.getBaseUrl() + "/camunda/app/tasklist/");
+    model.put("formats", DisplayFormats.INSTANCE);
     if (event == IncidentEvent.RESOLVED) {
-      model.put("autoCloseAt", DATE.format(ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+      model.put("autoCloseAt", DisplayFormats.INSTANCE.time(
+          ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+    }
+    if (event == IncidentEvent.CLOSED) {
+      String number = (String) incident.get(INCIDENT_NUMBER);
+      closureRecords.find(number).ifPresentOrElse(record -> model.put("record", record),
+          () -> LOG.warn("{}: no closure record to attach to the closure mail", number));
     }
     return model;
   }
