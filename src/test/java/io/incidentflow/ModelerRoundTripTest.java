@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Date;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +31,7 @@ import org.springframework.util.LinkedMultiValueMap;
 class ModelerRoundTripTest {
 
   static final Path PRIORITY_DMN = Path.of("dmn", "IncidentPriority.dmn");
+  static final Path SLA_TARGETS_DMN = Path.of("dmn", "SlaTargets.dmn");
 
   @Autowired
   TestRestTemplate http;
@@ -38,7 +41,9 @@ class ModelerRoundTripTest {
   @AfterEach
   void deployTheProjectsRuleAgain() throws IOException {
     // Later tests expect the matrix of DESIGN.md: the project's own file becomes the latest version again.
-    assertThat(deploy("paula", Files.readString(PRIORITY_DMN)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deploy("paula", PRIORITY_DMN, Files.readString(PRIORITY_DMN)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(deploy("paula", SLA_TARGETS_DMN, Files.readString(SLA_TARGETS_DMN)).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   @Test
@@ -46,16 +51,37 @@ class ModelerRoundTripTest {
     assertThat(prioritize("low", "low")).isEqualTo(5);
     String changed = lowLowIsLow(Files.readString(PRIORITY_DMN));
 
-    ResponseEntity<JsonNode> refused = deploy("alice", changed);
+    ResponseEntity<JsonNode> refused = deploy("alice", PRIORITY_DMN, changed);
     assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(prioritize("low", "low")).isEqualTo(5);
 
-    ResponseEntity<JsonNode> deployed = deploy("paula", changed);
+    ResponseEntity<JsonNode> deployed = deploy("paula", PRIORITY_DMN, changed);
     assertThat(deployed.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(deployed.getBody().get("deployedDecisionDefinitions")).isNotEmpty();
 
     assertThat(prioritize("low", "low")).isEqualTo(4);
     assertThat(prioritize("high", "high")).isEqualTo(1);
+  }
+
+  @Test
+  void aChangedSlaTargetAppliesToTheNextIncident() throws IOException {
+    assertThat(responseMinutes("high", "high")).isEqualTo(15);
+    String dmn = Files.readString(SLA_TARGETS_DMN);
+    String changed = dmn.replace("<text>\"PT15M\"</text>", "<text>\"PT10M\"</text>");
+    assertThat(changed).isNotEqualTo(dmn);
+
+    assertThat(deploy("paula", SLA_TARGETS_DMN, changed).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(responseMinutes("high", "high")).as("P1 responds within the new 10 minutes").isEqualTo(10);
+  }
+
+  /** Minutes from the report to responseDue of a new incident. */
+  private long responseMinutes(String impact, String urgency) {
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess",
+        Incidents.vpnReport(impact, urgency));
+    Date reported = (Date) runtime.getVariable(incident.getId(), "reportedAt");
+    Date due = (Date) runtime.getVariable(incident.getId(), "responseDue");
+    return Duration.between(reported.toInstant(), due.toInstant()).toMinutes();
   }
 
   /** The process owner's edit: low impact and low urgency become P4 Low instead of P5 Planning. */
@@ -74,15 +100,16 @@ class ModelerRoundTripTest {
   }
 
   /** What Camunda Modeler sends to /engine-rest/deployment/create when a process owner clicks Deploy. */
-  private ResponseEntity<JsonNode> deploy(String user, String dmn) {
+  private ResponseEntity<JsonNode> deploy(String user, Path file, String dmn) {
+    String fileName = file.getFileName().toString();
     LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("deployment-name", "IncidentPriority");
+    form.add("deployment-name", fileName.replace(".dmn", ""));
     form.add("deployment-source", "Camunda Modeler");
     form.add("deploy-changed-only", "true");
-    form.add("IncidentPriority.dmn", new ByteArrayResource(dmn.getBytes(StandardCharsets.UTF_8)) {
+    form.add(fileName, new ByteArrayResource(dmn.getBytes(StandardCharsets.UTF_8)) {
       @Override
       public String getFilename() {
-        return "IncidentPriority.dmn";
+        return fileName;
       }
     });
     HttpHeaders headers = new HttpHeaders();

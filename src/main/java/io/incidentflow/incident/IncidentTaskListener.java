@@ -3,8 +3,10 @@ package io.incidentflow.incident;
 import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -12,7 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * On every user task of an incident: a name that tells the agent what it is about at a glance
  * ({@code INC0001042 · P1 Critical · Mail server down · Investigate incident}) and a task priority that
- * follows the incident priority, so that Tasklist lists P1 on top.
+ * follows the incident priority, so that Tasklist lists P1 on top; its due date is the incident's
+ * {@code resolutionDue}.
  */
 @Component("incidentTaskListener")
 public class IncidentTaskListener implements TaskListener {
@@ -33,6 +36,9 @@ public class IncidentTaskListener implements TaskListener {
     task.setName(name + " · " + activity);
     if (priority instanceof Number p) {
       task.setPriority(taskPriority(p.intValue()));
+    }
+    if (task.getVariable(RESOLUTION_DUE) instanceof Date due) {
+      task.setDueDate(due);
     }
   }
 

@@ -28,8 +28,16 @@ public final class IncidentVariables {
   public static final String REASSIGNMENT_COUNT = "reassignmentCount";
   public static final String ESCALATION_LEVEL = "escalationLevel";
   public static final String REPORTED_AT = "reportedAt";
+  public static final String RESPONSE_DUE = "responseDue";
+  public static final String RESOLUTION_DUE = "resolutionDue";
   public static final String CLOSED_AT = "closedAt";
   public static final String CLOSURE_SUMMARY = "closureSummary";
+
+  /** The SLA targets of the incident's priority, from the DMN SlaTargets (ISO-8601 durations). */
+  public static final String RESPONSE_TARGET = "responseTarget";
+  public static final String RESOLUTION_TARGET = "resolutionTarget";
+  /** The calendar the SLA targets count in: {@code 24x7} or {@code business-hours} (SlaTargets' {@code calendar}). */
+  public static final String SLA_CALENDAR = "slaCalendar";
 
   public static final String TRIAGE_DECISION = "triageDecision";
   public static final String CANCEL_REASON = "cancelReason";

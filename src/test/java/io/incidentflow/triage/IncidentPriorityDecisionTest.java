@@ -7,15 +7,11 @@ import static io.incidentflow.incident.IncidentVariables.URGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.incidentflow.DecisionTables;
 import java.io.IOException;
-import java.io.InputStream;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,17 +23,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class IncidentPriorityDecisionTest {
 
-  private static final String RESOURCE = "dmn/IncidentPriority.dmn";
-
-  private static DmnEngine engine;
   private static DmnDecision decision;
 
   @BeforeAll
   static void parseDecision() throws IOException {
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream dmn = resource()) {
-      decision = engine.parseDecision("IncidentPriority", dmn);
-    }
+    decision = DecisionTables.parse("IncidentPriority");
   }
 
   @ParameterizedTest(name = "impact {0}, urgency {1} -> {2} {3}")
@@ -63,9 +53,7 @@ class IncidentPriorityDecisionTest {
   @Test
   void holdsExactlyTheNineCellsOfTheMatrix() throws IOException {
     // An extra rule would never show up in the cell tests above, only as a surprise for odd input.
-    try (InputStream dmn = resource()) {
-      assertThat(Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class)).hasSize(9);
-    }
+    assertThat(DecisionTables.ruleCount("IncidentPriority")).isEqualTo(9);
   }
 
   /** Values off the scale must not be guessed into a priority: triage has to correct them. */
@@ -83,13 +71,7 @@ class IncidentPriorityDecisionTest {
   }
 
   private static DmnDecisionTableResult evaluate(String impact, String urgency) {
-    return engine.evaluateDecisionTable(decision,
+    return DecisionTables.ENGINE.evaluateDecisionTable(decision,
         Variables.createVariables().putValue(IMPACT, impact).putValue(URGENCY, urgency));
-  }
-
-  private static InputStream resource() {
-    InputStream dmn = IncidentPriorityDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-    assertThat(dmn).as("%s on the classpath", RESOURCE).isNotNull();
-    return dmn;
   }
 }

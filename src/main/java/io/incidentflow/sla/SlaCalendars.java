@@ -1,0 +1,76 @@
+package io.incidentflow.sla;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
+import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SLA calendars ({@code 24x7}, {@code business-hours}), registered with the engine's business
+ * calendar manager under their names, next to Camunda's own ({@code duration}, {@code dueDate},
+ * {@code cycle}). The SLA clock resolves every due date through the engine's manager, with the
+ * calendar the DMN {@code SlaTargets} names.
+ */
+@Component
+@EnableConfigurationProperties(SlaSettings.class)
+public class SlaCalendars extends AbstractProcessEnginePlugin {
+
+  private final Map<String, SlaCalendar> calendars;
+
+  public SlaCalendars(SlaSettings settings) {
+    this.calendars = List.of(new AroundTheClockCalendar(), settings.getBusinessHours().calendar()).stream()
+        .collect(Collectors.toUnmodifiableMap(SlaCalendar::name, Function.identity()));
+  }
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    MapBusinessCalendarManager manager = (MapBusinessCalendarManager) configuration.getBusinessCalendarManager();
+    calendars.values().forEach(calendar -> manager.addBusinessCalendar(calendar.name(), new EngineCalendar(calendar)));
+  }
+
+  /** The calendar named {@code name}; an unknown name fails, naming the known ones. */
+  public SlaCalendar get(String name) {
+    SlaCalendar calendar = calendars.get(name);
+    if (calendar == null) {
+      throw new IllegalArgumentException("Unknown SLA calendar '" + name + "': the calendars are " + calendars.keySet());
+    }
+    return calendar;
+  }
+
+  /** An SLA calendar as the engine sees it: a due date is an ISO-8601 duration of working time after a start. */
+  static final class EngineCalendar implements BusinessCalendar {
+
+    private final SlaCalendar calendar;
+
+    EngineCalendar(SlaCalendar calendar) {
+      this.calendar = calendar;
+    }
+
+    @Override
+    public Date resolveDuedate(String duration) {
+      return resolveDuedate(duration, ClockUtil.getCurrentTime());
+    }
+
+    @Override
+    public Date resolveDuedate(String duration, Date startDate) {
+      Instant start = startDate == null ? ClockUtil.getCurrentTime().toInstant() : startDate.toInstant();
+      return Date.from(calendar.add(start, Duration.parse(duration)));
+    }
+
+    @Override
+    public Date resolveDuedate(String duration, Task task) {
+      return resolveDuedate(duration, task == null ? null : task.getCreateTime());
+    }
+  }
+}
