@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
@@ -19,17 +20,22 @@ public final class DecisionTables {
   private DecisionTables() {
   }
 
-  /** The decision {@code decisionId} of {@code dmn/<decisionId>.dmn}. */
+  /** The decision {@code decisionId} of {@code dmn/<decisionId>.dmn}, for {@link #ENGINE}. */
   public static DmnDecision parse(String decisionId) throws IOException {
+    return parse(ENGINE, decisionId);
+  }
+
+  /** The decision {@code decisionId} of {@code dmn/<decisionId>.dmn}, for an engine of the test's own. */
+  public static DmnDecision parse(DmnEngine engine, String decisionId) throws IOException {
     try (InputStream dmn = open(decisionId)) {
-      return ENGINE.parseDecision(decisionId, dmn);
+      return engine.parseDecision(decisionId, dmn);
     }
   }
 
-  /** How many rules {@code dmn/<decisionId>.dmn} holds. */
-  public static int ruleCount(String decisionId) throws IOException {
+  /** The rules of {@code dmn/<decisionId>.dmn}, in table order. */
+  public static List<Rule> rules(String decisionId) throws IOException {
     try (InputStream dmn = open(decisionId)) {
-      return Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class).size();
+      return List.copyOf(Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class));
     }
   }
 

@@ -3,7 +3,6 @@ package io.incidentflow.incident;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 
 /** How times and durations read in mails and documents: {@code 2026-11-23 14:05 CET}, {@code 2 h 05 min}. */
 public final class DisplayFormats {
@@ -20,11 +19,6 @@ public final class DisplayFormats {
   /** A point in time in the server's time zone; empty for null. */
   public String time(Instant instant) {
     return instant == null ? "" : TIME.format(instant);
-  }
-
-  /** A point in time in the server's time zone; empty for null. */
-  public String time(Date date) {
-    return date == null ? "" : time(date.toInstant());
   }
 
   /** A duration given in seconds: {@code 45 s}, {@code 12 min}, {@code 2 h 05 min}, {@code 3 d 4 h}; "–" for null. */

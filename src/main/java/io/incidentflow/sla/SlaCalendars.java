@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
@@ -39,13 +41,9 @@ public class SlaCalendars extends AbstractProcessEnginePlugin {
     calendars.values().forEach(calendar -> manager.addBusinessCalendar(calendar.name(), new EngineCalendar(calendar)));
   }
 
-  /** The calendar named {@code name}; an unknown name fails, naming the known ones. */
-  public SlaCalendar get(String name) {
-    SlaCalendar calendar = calendars.get(name);
-    if (calendar == null) {
-      throw new IllegalArgumentException("Unknown SLA calendar '" + name + "': the calendars are " + calendars.keySet());
-    }
-    return calendar;
+  /** The names SlaTargets may give as {@code calendar}. */
+  public Set<String> names() {
+    return new TreeSet<>(calendars.keySet());
   }
 
   /** An SLA calendar as the engine sees it: a due date is an ISO-8601 duration of working time after a start. */

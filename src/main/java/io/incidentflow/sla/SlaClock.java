@@ -33,6 +33,12 @@ public class SlaClock {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaClock.class);
 
+  private final SlaCalendars calendars;
+
+  public SlaClock(SlaCalendars calendars) {
+    this.calendars = calendars;
+  }
+
   public void schedule(DelegateExecution execution) {
     String number = (String) execution.getVariable(INCIDENT_NUMBER);
     Date reportedAt = (Date) execution.getVariable(REPORTED_AT);
@@ -41,7 +47,7 @@ public class SlaClock {
         .getProcessEngineConfiguration()).getBusinessCalendarManager().getBusinessCalendar(String.valueOf(calendarName));
     if (calendar == null) {
       throw new ProcessEngineException(number + ": SlaTargets named the calendar '" + calendarName
-          + "', which does not exist: use " + AroundTheClockCalendar.NAME + " or " + BusinessHoursCalendar.NAME);
+          + "', which does not exist: use one of " + calendars.names());
     }
     Date responseDue = calendar.resolveDuedate(target(execution, RESPONSE_TARGET, number), reportedAt);
     Date resolutionDue = calendar.resolveDuedate(target(execution, RESOLUTION_TARGET, number), reportedAt);

@@ -45,7 +45,7 @@ class SlaTargetsDecisionTest {
 
   @Test
   void holdsOneRulePerPriority() throws IOException {
-    assertThat(DecisionTables.ruleCount("SlaTargets")).isEqualTo(5);
+    assertThat(DecisionTables.rules("SlaTargets")).hasSize(5);
   }
 
   @ParameterizedTest(name = "priority {0} -> no targets")

@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.entry;
 import io.incidentflow.incident.CodeList;
 import io.incidentflow.incident.Codes.Category;
 import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.DecisionTables;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -24,7 +24,6 @@ import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,8 +41,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class IncidentCategorizationDecisionTest {
 
-  private static final String RESOURCE = "dmn/IncidentCategorization.dmn";
-
   /** The current test's evaluations as an engine listener saw them: the matched rule, the evaluated inputs. */
   private static final List<DmnDecisionTableEvaluationEvent> evaluations = new ArrayList<>();
 
@@ -55,9 +52,7 @@ class IncidentCategorizationDecisionTest {
     engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
         .customPostDecisionTableEvaluationListeners(List.of(evaluations::add))
         .buildEngine();
-    try (InputStream dmn = resource()) {
-      decision = engine.parseDecision("IncidentCategorization", dmn);
-    }
+    decision = DecisionTables.parse(engine, "IncidentCategorization");
   }
 
   @BeforeEach
@@ -258,20 +253,12 @@ class IncidentCategorizationDecisionTest {
   }
 
   private static List<Rule> tableRules() throws IOException {
-    try (InputStream dmn = resource()) {
-      return List.copyOf(Dmn.readModelFromStream(dmn).getModelElementsByType(Rule.class));
-    }
+    return DecisionTables.rules("IncidentCategorization");
   }
 
   /** The value of a rule's output column, without the FEEL string quotes. */
   private static String outputOf(Rule rule, int column) {
     List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
     return entries.get(column).getText().getTextContent().replace("\"", "");
-  }
-
-  private static InputStream resource() {
-    InputStream dmn = IncidentCategorizationDecisionTest.class.getClassLoader().getResourceAsStream(RESOURCE);
-    assertThat(dmn).as("%s on the classpath", RESOURCE).isNotNull();
-    return dmn;
   }
 }
