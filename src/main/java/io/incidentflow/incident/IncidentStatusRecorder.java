@@ -3,17 +3,25 @@ package io.incidentflow.incident;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code status} variable current. The process model calls it from execution and task
  * listeners, e.g. {@code ${incidentStatus.set(execution, 'ON_HOLD')}}, so that every status change is
- * visible in the model and goes through one place.
+ * visible in the model and goes through one place. The {@link IncidentStatusObserver}s (the SLA clock,
+ * for one) hear of every change.
  */
 @Component("incidentStatus")
 public class IncidentStatusRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(IncidentStatusRecorder.class);
+
+  private final ObjectProvider<IncidentStatusObserver> observers;
+
+  public IncidentStatusRecorder(ObjectProvider<IncidentStatusObserver> observers) {
+    this.observers = observers;
+  }
 
   /** Sets the status; {@code status} must name an {@link IncidentStatus}. */
   public void set(VariableScope scope, String status) {
@@ -26,6 +34,8 @@ public class IncidentStatusRecorder {
     if (!status.name().equals(previous)) {
       scope.setVariable(IncidentVariables.STATUS, status.name());
       LOG.info("{}: status {} -> {}", scope.getVariable(IncidentVariables.INCIDENT_NUMBER), previous, status);
+      IncidentStatus from = previous == null ? null : IncidentStatus.valueOf((String) previous);
+      observers.orderedStream().forEach(observer -> observer.statusChanged(scope, from, status));
     }
   }
 }
