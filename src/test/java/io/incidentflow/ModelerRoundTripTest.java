@@ -9,7 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,25 +31,34 @@ import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * A process owner changes a rule in Camunda Modeler and deploys it: the next incident follows the
- * changed rule, without a restart or a rebuild. The request is the one Modeler sends.
+ * changed rule, without a restart or a rebuild: the priority matrix, the SLA targets, the pause policy
+ * and the escalation rules. The request is the one Modeler sends.
  */
 @IncidentFlowTest
 class ModelerRoundTripTest {
 
   static final Path PRIORITY_DMN = Path.of("dmn", "IncidentPriority.dmn");
   static final Path SLA_TARGETS_DMN = Path.of("dmn", "SlaTargets.dmn");
+  static final Path PAUSE_POLICY_DMN = Path.of("dmn", "SlaPausePolicy.dmn");
+  static final Path ESCALATION_DMN = Path.of("dmn", "IncidentEscalation.dmn");
 
   @Autowired
   TestRestTemplate http;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  TaskService tasks;
+  @Autowired
+  ManagementService management;
 
   @AfterEach
   void deployTheProjectsRuleAgain() throws IOException {
     // Later tests expect the matrix of DESIGN.md: the project's own file becomes the latest version again.
     assertThat(deploy("paula", PRIORITY_DMN, Files.readString(PRIORITY_DMN)).getStatusCode()).isEqualTo(HttpStatus.OK);
-    assertThat(deploy("paula", SLA_TARGETS_DMN, Files.readString(SLA_TARGETS_DMN)).getStatusCode())
-        .isEqualTo(HttpStatus.OK);
+    for (Path rule : List.of(SLA_TARGETS_DMN, PAUSE_POLICY_DMN, ESCALATION_DMN)) {
+      assertThat(deploy("paula", rule, Files.readString(rule)).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+    ClockUtil.reset();
   }
 
   @Test
@@ -75,6 +90,56 @@ class ModelerRoundTripTest {
     assertThat(responseMinutes("high", "high")).as("P1 responds within the new 10 minutes").isEqualTo(10);
   }
 
+  @Test
+  void aChangedPausePolicyAppliesToTheNextIncident() throws IOException {
+    String dmn = Files.readString(PAUSE_POLICY_DMN);
+    String vendorTimeCounts = editRule(dmn, "Rule_AwaitingVendor", "<text>true</text>", "<text>false</text>");
+
+    assertThat(deploy("paula", PAUSE_POLICY_DMN, vendorTimeCounts).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    String triage = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
+    tasks.complete(triage, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
+        "impact", "medium", "urgency", "high"));
+    String investigation = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
+    tasks.claim(investigation, "bob");
+    tasks.complete(investigation, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-vendor"));
+
+    assertThat(runtime.getVariable(incident.getId(), "pauseResolutionClock")).isEqualTo(false);
+    assertThat(runtime.getVariable(incident.getId(), "resolutionPausedSince")).isNull();
+    assertThat(management.createJobQuery().processInstanceId(incident.getId()).activityId("Event_ResolutionWarningDue")
+        .active().count()).as("the warning timer runs on").isEqualTo(1);
+  }
+
+  @Test
+  void aChangedEscalationAppliesToTheNextIncident() throws IOException {
+    String dmn = Files.readString(ESCALATION_DMN);
+    // The process owner's edit: a late response of a P3 to P5 goes up to the incident managers too.
+    String raiseEveryLateResponse = editRule(dmn, "Rule_ResponseBreachOther",
+        "<outputEntry id=\"OutputEntry_ResponseBreachOther_RaiseToIncidentManagers\">\n          <text>false</text>",
+        "<outputEntry id=\"OutputEntry_ResponseBreachOther_RaiseToIncidentManagers\">\n          <text>true</text>");
+
+    assertThat(deploy("paula", ESCALATION_DMN, raiseEveryLateResponse).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess",
+        Incidents.vpnReport("medium", "medium"));
+    Job responseDue = management.createJobQuery().processInstanceId(incident.getId()).activityId("Event_ResponseDue")
+        .singleResult();
+    ClockUtil.setCurrentTime(responseDue.getDuedate());
+    management.executeJob(responseDue.getId());
+
+    assertThat(runtime.getVariable(incident.getId(), "escalationLevel")).as("P3 raised").isEqualTo(1);
+  }
+
+  /** One rule of a decision table edited as a process owner would in Modeler's table editor. */
+  private static String editRule(String dmn, String ruleId, String from, String to) {
+    String rule = dmn.substring(dmn.indexOf("<rule id=\"" + ruleId + "\">"));
+    rule = rule.substring(0, rule.indexOf("</rule>"));
+    String edited = rule.replace(from, to);
+    assertThat(edited).as("the edit of %s", ruleId).isNotEqualTo(rule);
+    return dmn.replace(rule, edited);
+  }
+
   /** Minutes from the report to responseDue of a new incident. */
   private long responseMinutes(String impact, String urgency) {
     ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess",
@@ -86,11 +151,8 @@ class ModelerRoundTripTest {
 
   /** The process owner's edit: low impact and low urgency become P4 Low instead of P5 Planning. */
   private static String lowLowIsLow(String dmn) {
-    String rule = dmn.substring(dmn.indexOf("<rule id=\"Rule_LowImpactLowUrgency\">"));
-    rule = rule.substring(0, rule.indexOf("</rule>"));
-    String edited = rule.replace("<text>5</text>", "<text>4</text>").replace("<text>\"Planning\"</text>", "<text>\"Low\"</text>");
-    assertThat(edited).isNotEqualTo(rule);
-    return dmn.replace(rule, edited);
+    String lowPriority = editRule(dmn, "Rule_LowImpactLowUrgency", "<text>5</text>", "<text>4</text>");
+    return editRule(lowPriority, "Rule_LowImpactLowUrgency", "<text>\"Planning\"</text>", "<text>\"Low\"</text>");
   }
 
   private int prioritize(String impact, String urgency) {

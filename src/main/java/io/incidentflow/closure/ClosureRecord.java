@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Everything that happened to one incident, written down when it closes: what was reported, how it was
  * classified and every change to that, who worked on it, its status timeline and on-hold periods, the
- * resolution, the mails sent, and the figures a service desk is measured by. Kept in the application's
+ * resolution, the mails sent, the figures a service desk is measured by, and its SLA clocks. Kept in the application's
  * own table ({@link ClosureRecords}), so it outlives the engine's history cleanup.
  *
  * @param closedBecause {@code accepted} (the caller confirmed the resolution) or {@code auto-closed}
@@ -28,7 +28,8 @@ public record ClosureRecord(
     String closedBecause,
     String confirmationComment,
     List<CommunicationLog.Entry> communications,
-    Figures figures) {
+    Figures figures,
+    Sla sla) {
 
   /** What the caller reported. */
   public record Reported(Instant at, String shortDescription, String description, String callerName,
@@ -69,5 +70,22 @@ public record ClosureRecord(
    * periods.
    */
   public record Figures(Long timeToAcknowledgeSeconds, Long timeToResolveSeconds, long timeOnHoldSeconds) {
+  }
+
+  /**
+   * The SLA clocks as they ended, counted in {@code calendar} ({@code 24x7} or {@code business-hours}).
+   * {@code resolutionPausedSeconds} is the working time the resolution clock stood still: on hold for a
+   * pausing reason, and resolved before a reopen.
+   */
+  public record Sla(String calendar, SlaClock response, SlaClock resolution, long resolutionPausedSeconds) {
+  }
+
+  /**
+   * One SLA clock: its target (ISO-8601), when it was due, when it stopped (response: an agent took the
+   * incident; resolution: the resolution that closed it), the working time it ran ({@code actualSeconds},
+   * pauses not counted), and whether it was met; {@code breachedAt} is when its breach timer fired.
+   */
+  public record SlaClock(String target, Instant due, Instant stoppedAt, Long actualSeconds, boolean met,
+      Instant breachedAt) {
   }
 }

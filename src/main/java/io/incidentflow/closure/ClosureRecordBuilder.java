@@ -9,9 +9,13 @@ import io.incidentflow.closure.ClosureRecord.Figures;
 import io.incidentflow.closure.ClosureRecord.OnHoldPeriod;
 import io.incidentflow.closure.ClosureRecord.Reported;
 import io.incidentflow.closure.ClosureRecord.Resolution;
+import io.incidentflow.closure.ClosureRecord.Sla;
+import io.incidentflow.closure.ClosureRecord.SlaClock;
 import io.incidentflow.closure.ClosureRecord.StatusChange;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.notification.CommunicationLog;
+import io.incidentflow.sla.SlaCalendar;
+import io.incidentflow.sla.SlaCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +37,7 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -91,7 +96,38 @@ public class ClosureRecordBuilder {
         text(execution, CONFIRMATION_COMMENT),
         communicationLog.of(number),
         new Figures(secondsBetween(reportedAt, acknowledgedAt(timeline)), secondsBetween(reportedAt, resolvedAt),
-            onHoldSeconds));
+            onHoldSeconds),
+        sla(execution, reportedAt, resolvedAt));
+  }
+
+  /**
+   * The SLA clocks: the response stopped when an agent first took the incident, the resolution at the
+   * resolution that closed it. Actual times are working time in the incident's SLA calendar, the
+   * resolution's less its pauses; a clock whose breach timer fired is breached whatever came later.
+   */
+  private static Sla sla(DelegateExecution execution, Instant reportedAt, Instant resolvedAt) {
+    String calendarName = text(execution, SLA_CALENDAR);
+    SlaCalendar calendar = SlaCalendars.of(Context.getProcessEngineConfiguration(), calendarName)
+        .orElseThrow(() -> new IllegalStateException(execution.getVariable(INCIDENT_NUMBER)
+            + ": no SLA calendar '" + calendarName + "' to count its SLA clocks in"));
+    long paused = execution.getVariable(RESOLUTION_PAUSED_SECONDS) instanceof Number n ? n.longValue() : 0L;
+    Instant respondedAt = instant(execution.getVariable(RESPONDED_AT));
+    Long responseActual = respondedAt == null ? null
+        : calendar.workingTimeBetween(reportedAt, respondedAt).toSeconds();
+    Long resolutionActual = resolvedAt == null ? null
+        : Math.max(0, calendar.workingTimeBetween(reportedAt, resolvedAt).toSeconds() - paused);
+    return new Sla(calendarName,
+        slaClock(execution, RESPONSE_TARGET, RESPONSE_DUE, respondedAt, responseActual, RESPONSE_BREACHED_AT),
+        slaClock(execution, RESOLUTION_TARGET, RESOLUTION_DUE, resolvedAt, resolutionActual, RESOLUTION_BREACHED_AT),
+        paused);
+  }
+
+  private static SlaClock slaClock(DelegateExecution execution, String target, String due, Instant stoppedAt,
+      Long actualSeconds, String breachedAt) {
+    Instant dueAt = instant(execution.getVariable(due));
+    Instant breached = instant(execution.getVariable(breachedAt));
+    boolean met = breached == null && stoppedAt != null && dueAt != null && !stoppedAt.isAfter(dueAt);
+    return new SlaClock(text(execution, target), dueAt, stoppedAt, actualSeconds, met, breached);
   }
 
   /** The activity instances of the incident, and which variables each activity's output mapping sets. */

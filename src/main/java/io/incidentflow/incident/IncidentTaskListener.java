@@ -1,11 +1,13 @@
 package io.incidentflow.incident;
 
+import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
 import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
+import io.incidentflow.identity.SupportGroups;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -15,7 +17,8 @@ import org.springframework.stereotype.Component;
  * On every user task of an incident: a name that tells the agent what it is about at a glance
  * ({@code INC0001042 · P1 Critical · Mail server down · Investigate incident}) and a task priority that
  * follows the incident priority, so that Tasklist lists P1 on top; its due date is the incident's
- * {@code resolutionDue}.
+ * {@code resolutionDue}. Once an SLA escalation has raised the incident ({@code escalationLevel} above 0),
+ * incident-managers are candidates of every task, as of the one open when it was raised.
  */
 @Component("incidentTaskListener")
 public class IncidentTaskListener implements TaskListener {
@@ -39,6 +42,9 @@ public class IncidentTaskListener implements TaskListener {
     }
     if (task.getVariable(RESOLUTION_DUE) instanceof Date due) {
       task.setDueDate(due);
+    }
+    if (task.getVariable(ESCALATION_LEVEL) instanceof Number level && level.intValue() > 0) {
+      task.addCandidateGroup(SupportGroups.INCIDENT_MANAGERS);
     }
   }
 

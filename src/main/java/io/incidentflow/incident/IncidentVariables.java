@@ -38,6 +38,29 @@ public final class IncidentVariables {
   public static final String RESOLUTION_TARGET = "resolutionTarget";
   /** The calendar the SLA targets count in: {@code 24x7} or {@code business-hours} (SlaTargets' {@code calendar}). */
   public static final String SLA_CALENDAR = "slaCalendar";
+  /** When the resolution warning falls due, in percent of the resolution target (SlaTargets' {@code warningPercent}). */
+  public static final String WARNING_PERCENT = "warningPercent";
+  /** The moment of the resolution warning: {@code warningPercent} of the resolution target after the report. */
+  public static final String RESOLUTION_WARNING_DUE = "resolutionWarningDue";
+  /** When an agent first took the incident (IN_PROGRESS) or resolved it: the end of the response clock. */
+  public static final String RESPONDED_AT = "respondedAt";
+  public static final String RESPONSE_BREACHED = "responseBreached";
+  public static final String RESPONSE_BREACHED_AT = "responseBreachedAt";
+  public static final String RESOLUTION_BREACHED = "resolutionBreached";
+  public static final String RESOLUTION_BREACHED_AT = "resolutionBreachedAt";
+  /** Whether the current on-hold reason stops the resolution clock (DMN SlaPausePolicy). */
+  public static final String PAUSE_RESOLUTION_CLOCK = "pauseResolutionClock";
+  /** Since when the resolution clock stands still (on hold for a pausing reason, or resolved); null while it runs. */
+  public static final String RESOLUTION_PAUSED_SINCE = "resolutionPausedSince";
+  /** The working time (seconds, in the SLA calendar) the resolution clock stood still in finished pauses. */
+  public static final String RESOLUTION_PAUSED_SECONDS = "resolutionPausedSeconds";
+  /** The threshold a timer reached: {@code slaType} {@code response} | {@code resolution}, {@code slaThreshold} {@code warning} | {@code breach}. */
+  public static final String SLA_TYPE = "slaType";
+  public static final String SLA_THRESHOLD = "slaThreshold";
+  /** What the DMN IncidentEscalation decided for the threshold just reached. */
+  public static final String NOTIFY_ASSIGNEE = "notifyAssignee";
+  public static final String NOTIFY_GROUP_LEAD = "notifyGroupLead";
+  public static final String RAISE_TO_INCIDENT_MANAGERS = "raiseToIncidentManagers";
 
   public static final String TRIAGE_DECISION = "triageDecision";
   public static final String CANCEL_REASON = "cancelReason";

@@ -1,28 +1,44 @@
 package io.incidentflow.notification;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
- * What happened to an incident that someone is told about, who is told, and the subject line's tail.
- * The process model names the event of each send task ({@code notificationEvent}); the templates are
- * {@code templates/mail/<template>.html} and {@code .txt}.
+ * What happened to an incident that someone is told about, who is told by default, and the subject
+ * line's tail. The process model names the event of each send task ({@code notificationEvent}); the
+ * templates are {@code templates/mail/<template>.html} and {@code .txt}. The SLA events go to whom the
+ * DMN {@code IncidentEscalation} names; their default audience is the assignee.
  */
 public enum IncidentEvent {
-  REPORTED("reported", "We have received your incident", true, false),
-  ROUTED("routed", "Assigned to your group", false, true),
-  AWAITING_CALLER("awaiting-caller", "We need information from you", true, false),
-  RESOLVED("resolved", "Resolved: please confirm", true, false),
-  REOPENED("reopened", "Reopened: the caller rejected the resolution", false, true),
-  CLOSED("closed", "Closed", true, true);
+  REPORTED("reported", "We have received your incident", Audience.CALLER),
+  ROUTED("routed", "Assigned to your group", Audience.GROUP),
+  AWAITING_CALLER("awaiting-caller", "We need information from you", Audience.CALLER),
+  RESOLVED("resolved", "Resolved: please confirm", Audience.CALLER),
+  REOPENED("reopened", "Reopened: the caller rejected the resolution", Audience.GROUP),
+  CLOSED("closed", "Closed", Audience.CALLER, Audience.GROUP),
+  RESPONSE_BREACHED("sla-threshold", "Response SLA breached: nobody has taken it", Audience.ASSIGNEE),
+  RESOLUTION_WARNING("sla-threshold", "SLA warning: the resolution is due soon", Audience.ASSIGNEE),
+  RESOLUTION_BREACHED("sla-threshold", "Resolution SLA breached", Audience.ASSIGNEE);
 
   private final String template;
   private final String title;
-  private final boolean toCaller;
-  private final boolean toGroup;
+  private final Set<Audience> audiences;
 
-  IncidentEvent(String template, String title, boolean toCaller, boolean toGroup) {
+  IncidentEvent(String template, String title, Audience first, Audience... more) {
     this.template = template;
     this.title = title;
-    this.toCaller = toCaller;
-    this.toGroup = toGroup;
+    this.audiences = EnumSet.of(first, more);
+  }
+
+  /** The event of an SLA threshold: {@code slaType} response | resolution, {@code threshold} warning | breach. */
+  public static IncidentEvent ofThreshold(String slaType, String threshold) {
+    return switch (slaType + "/" + threshold) {
+      case "response/breach" -> RESPONSE_BREACHED;
+      case "resolution/warning" -> RESOLUTION_WARNING;
+      case "resolution/breach" -> RESOLUTION_BREACHED;
+      default -> throw new IllegalArgumentException("No SLA threshold '" + threshold + "' of the " + slaType
+          + " clock: the model knows response/breach, resolution/warning and resolution/breach");
+    };
   }
 
   public String template() {
@@ -33,11 +49,8 @@ public enum IncidentEvent {
     return title;
   }
 
-  public boolean toCaller() {
-    return toCaller;
-  }
-
-  public boolean toGroup() {
-    return toGroup;
+  /** Who is told when the process model does not say otherwise. */
+  public Set<Audience> audiences() {
+    return EnumSet.copyOf(audiences);
   }
 }

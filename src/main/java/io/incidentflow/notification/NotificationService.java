@@ -1,5 +1,6 @@
 package io.incidentflow.notification;
 
+import static io.incidentflow.identity.SupportGroups.INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
 import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
@@ -19,9 +20,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +46,15 @@ public class NotificationService {
 
   private static final Logger LOG = LoggerFactory.getLogger(NotificationService.class);
 
+  /** The user id of the agent working on the incident, in the variables given to {@link #send}: the {@link Audience#ASSIGNEE}. */
+  public static final String ASSIGNEE = "assignee";
+  /**
+   * The group whose queue holds the incident's open task (service-desk during triage), in the variables
+   * given to {@link #send}: whom {@link Audience#ASSIGNEE} falls back to and whose lead
+   * {@link Audience#GROUP_LEAD} means. Without it, the assignment group.
+   */
+  public static final String TASK_GROUP = "taskGroup";
+
   private final JavaMailSenderImpl mail;
   private final MailTemplates templates;
   private final CommunicationLog log;
@@ -48,10 +62,11 @@ public class NotificationService {
   private final ClosureSettings closure;
   private final ClosureRecords closureRecords;
   private final ClosureRecordDocument closureDocument;
+  private final IdentityService identity;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
       NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
-      ClosureRecordDocument closureDocument) {
+      ClosureRecordDocument closureDocument, IdentityService identity) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
@@ -59,6 +74,7 @@ public class NotificationService {
     this.closure = closure;
     this.closureRecords = closureRecords;
     this.closureDocument = closureDocument;
+    this.identity = identity;
   }
 
   /**
@@ -67,8 +83,13 @@ public class NotificationService {
    * {@link NotificationFailedException}, which names the incident and the cause.
    */
   public void send(IncidentEvent event, Map<String, Object> incident) {
+    send(event, incident, event.audiences());
+  }
+
+  /** As {@link #send(IncidentEvent, Map)}, to {@code audiences} instead of the event's default. */
+  public void send(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences) {
     String number = (String) incident.get(INCIDENT_NUMBER);
-    List<String> recipients = recipients(event, incident, number);
+    List<String> recipients = recipients(event, incident, audiences, number);
     if (recipients.isEmpty()) {
       return;
     }
@@ -101,19 +122,35 @@ public class NotificationService {
     LOG.info("{}: {} notification sent to {}", number, event, recipients);
   }
 
-  private List<String> recipients(IncidentEvent event, Map<String, Object> incident, String number) {
-    List<String> recipients = new ArrayList<>();
-    if (event.toCaller()) {
-      addIfPresent(recipients, (String) incident.get(CALLER_EMAIL), number, event, "the caller");
+  private List<String> recipients(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
+      String number) {
+    Set<String> recipients = new LinkedHashSet<>();
+    Object group = incident.get(ASSIGNMENT_GROUP);
+    Object holder = incident.getOrDefault(TASK_GROUP, group);
+    for (Audience audience : audiences) {
+      switch (audience) {
+        case CALLER -> addIfPresent(recipients, (String) incident.get(CALLER_EMAIL), number, event, "the caller");
+        case GROUP -> addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(group)), number, event,
+            "group " + group);
+        case ASSIGNEE -> {
+          if (incident.get(ASSIGNEE) instanceof String userId) {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            addIfPresent(recipients, user == null ? null : user.getEmail(), number, event, "assignee " + userId);
+          } else {
+            addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(holder)), number, event,
+                "group " + holder + " (nobody has taken the incident)");
+          }
+        }
+        case GROUP_LEAD -> addIfPresent(recipients, settings.getGroupLeads().get(String.valueOf(holder)), number, event,
+            "the lead of group " + holder);
+        case INCIDENT_MANAGERS -> addIfPresent(recipients, settings.getGroupAddresses().get(INCIDENT_MANAGERS), number,
+            event, "group " + INCIDENT_MANAGERS);
+      }
     }
-    if (event.toGroup()) {
-      Object group = incident.get(ASSIGNMENT_GROUP);
-      addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(group)), number, event, "group " + group);
-    }
-    return recipients;
+    return List.copyOf(recipients);
   }
 
-  private static void addIfPresent(List<String> recipients, String address, String number, IncidentEvent event,
+  private static void addIfPresent(Set<String> recipients, String address, String number, IncidentEvent event,
       String whom) {
     if (address == null || address.isBlank()) {
       LOG.info("{}: no {} notification to {}: no mail address is configured", number, event, whom);

@@ -31,6 +31,9 @@ public class NotificationSettings {
   /** The mail address of each assignment group; a group without one gets no mail (logged). */
   private Map<String, String> groupAddresses = new LinkedHashMap<>();
 
+  /** The mail address of each assignment group's lead, told when an SLA escalation says so (DMN IncidentEscalation). */
+  private Map<String, String> groupLeads = new LinkedHashMap<>();
+
   public String getSender() {
     return sender;
   }
@@ -61,5 +64,13 @@ public class NotificationSettings {
 
   public void setGroupAddresses(Map<String, String> groupAddresses) {
     this.groupAddresses = groupAddresses;
+  }
+
+  public Map<String, String> getGroupLeads() {
+    return groupLeads;
+  }
+
+  public void setGroupLeads(Map<String, String> groupLeads) {
+    this.groupLeads = groupLeads;
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -39,6 +40,15 @@ public class SlaCalendars extends AbstractProcessEnginePlugin {
   public void postInit(ProcessEngineConfigurationImpl configuration) {
     MapBusinessCalendarManager manager = (MapBusinessCalendarManager) configuration.getBusinessCalendarManager();
     calendars.values().forEach(calendar -> manager.addBusinessCalendar(calendar.name(), new EngineCalendar(calendar)));
+  }
+
+  /**
+   * The SLA calendar the engine knows by {@code name}; empty for an unknown name or one of Camunda's
+   * own calendars, which count no working time.
+   */
+  public static Optional<SlaCalendar> of(ProcessEngineConfigurationImpl configuration, String name) {
+    return configuration.getBusinessCalendarManager().getBusinessCalendar(name) instanceof EngineCalendar engineCalendar
+        ? Optional.of(engineCalendar.calendar) : Optional.empty();
   }
 
   /** The names SlaTargets may give as {@code calendar}. */

@@ -129,9 +129,16 @@ class ClosureRecordTest {
         IncidentEvent.RESOLVED, IncidentEvent.REOPENED, IncidentEvent.RESOLVED);
     assertThat(record.communications().get(3).recipients()).containsExactly("application-support@incidentflow.example");
     assertThat(record.figures()).isEqualTo(new ClosureRecord.Figures(15 * 60L, 180 * 60L, 60 * 60L));
+    // P1 from triage on, counted from the report: respond in 15 min (taken at minute 15: just met),
+    // resolve in 4 h, plus 80 min the clock stood still (on hold for the caller 60, resolved before the
+    // reopen 20): due at minute 320, resolved at 180, 100 min of clock time.
+    assertThat(record.sla()).isEqualTo(new ClosureRecord.Sla("24x7",
+        new ClosureRecord.SlaClock("PT15M", at(15), at(15), 15 * 60L, true, null),
+        new ClosureRecord.SlaClock("PT4H", at(320), at(180), 100 * 60L, true, null), 80 * 60L));
 
     String attached = closureMailAttachment(number);
     assertThat(attached).contains(number + " closure record", "Time to acknowledge", "15 min", "3 h 00 min",
+        "<td>Resolution</td>", "<td>1 h 40 min</td>", "<td>met</td>",
         "awaiting-caller", "P2 High", "P1 Critical", "application-support", "carol", "Works now, thanks",
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
 
@@ -147,6 +154,8 @@ class ClosureRecordTest {
     JsonNode body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.getBody());
     assertThat(body.at("/incidentNumber").asText()).isEqualTo(number);
     assertThat(body.at("/figures/timeToResolveSeconds").asLong()).isEqualTo(10800);
+    assertThat(body.at("/sla/resolution/met").asBoolean()).isTrue();
+    assertThat(body.at("/sla/resolution/due").asText()).isEqualTo("2026-11-23T13:20:00Z");
     assertThat(body.at("/statusTimeline/3/status").asText()).isEqualTo("ON_HOLD");
     assertThat(body.at("/closedAt").asText()).isEqualTo("2026-11-23T11:20:00Z");
     assertThat(get(number, "alice", MediaType.TEXT_HTML).getBody()).isEqualTo(attached);
@@ -162,7 +171,8 @@ class ClosureRecordTest {
     tasks.complete(triage, Map.of("triageDecision", "resolve", "category", "network", "assignmentGroup",
         "service-desk", "impact", "medium", "urgency", "high", "resolutionCode", "user-training",
         "resolutionNotes", "Showed the caller the reconnect setting."));
-    Job autoClose = management.createJobQuery().processInstanceId(incident.getId()).timers().singleResult();
+    Job autoClose = management.createJobQuery().processInstanceId(incident.getId()).timers()
+        .activityId("BoundaryEvent_AutoCloseDue").singleResult();
     ClockUtil.setCurrentTime(autoClose.getDuedate());
     management.executeJob(autoClose.getId());
 

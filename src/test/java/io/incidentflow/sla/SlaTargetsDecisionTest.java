@@ -15,7 +15,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code dmn/SlaTargets.dmn} rule by rule: the default targets of the SLA issue, per priority. */
+/**
+ * {@code dmn/SlaTargets.dmn} rule by rule: the default targets of the SLA issue, per priority, and the
+ * resolution warning at 75% of the target.
+ */
 class SlaTargetsDecisionTest {
 
   private static DmnDecision decision;
@@ -25,7 +28,7 @@ class SlaTargetsDecisionTest {
     decision = DecisionTables.parse("SlaTargets");
   }
 
-  @ParameterizedTest(name = "P{0} -> respond within {1}, resolve within {2}, {3}")
+  @ParameterizedTest(name = "P{0} -> respond within {1}, resolve within {2}, {3}, warn at 75%")
   @CsvSource({
       "1, PT15M, PT4H,  24x7",
       "2, PT30M, PT8H,  24x7",
@@ -38,7 +41,7 @@ class SlaTargetsDecisionTest {
 
     assertThat(result).hasSize(1);
     assertThat(result.getSingleResult().getEntryMap()).containsOnly(entry("responseTarget", response),
-        entry("resolutionTarget", resolution), entry("calendar", calendar));
+        entry("resolutionTarget", resolution), entry("calendar", calendar), entry("warningPercent", 75));
     // What the SLA clock will parse: ISO-8601 durations, the response due before the resolution.
     assertThat(Duration.parse(response)).isLessThan(Duration.parse(resolution));
   }
