@@ -59,12 +59,12 @@ public class SlaClock implements IncidentStatusObserver {
 
   private static final Logger LOG = LoggerFactory.getLogger(SlaClock.class);
 
+  private static final String RESPONSE_TIMER = "Event_ResponseDue";
   /** The timers of the model and the variable each one waits for. */
-  static final Map<String, String> TIMERS = Map.of(
-      "Event_ResponseDue", RESPONSE_DUE,
+  private static final Map<String, String> TIMERS = Map.of(
+      RESPONSE_TIMER, RESPONSE_DUE,
       "Event_ResolutionWarningDue", RESOLUTION_WARNING_DUE,
       "Event_ResolutionDue", RESOLUTION_DUE);
-  private static final String RESPONSE_TIMER = "Event_ResponseDue";
 
   private final SlaCalendars calendars;
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.openqa.selenium.By;
@@ -161,6 +162,14 @@ final class Browser implements AutoCloseable {
   void waitForText(String text) {
     visible(By.xpath("//*[contains(normalize-space(.), " + literal(text) + ")][not(*[contains(normalize-space(.), "
         + literal(text) + ")])]"));
+  }
+
+  /**
+   * Waits until the engine shows what an action in the page did: Tasklist updates the page before its
+   * request has committed (a claim), so a test asks the engine, not the page.
+   */
+  void waitUntil(String what, BooleanSupplier done) {
+    wait.withMessage(what).until(ready -> done.getAsBoolean());
   }
 
   /** The texts of the visible form-js validation messages. */
