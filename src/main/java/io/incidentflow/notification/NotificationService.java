@@ -7,6 +7,7 @@ import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
+import io.incidentflow.api.ResolutionLinks;
 import io.incidentflow.closure.ClosureRecord;
 import io.incidentflow.closure.ClosureRecordDocument;
 import io.incidentflow.closure.ClosureRecords;
@@ -48,10 +49,11 @@ public class NotificationService {
   private final ClosureSettings closure;
   private final ClosureRecords closureRecords;
   private final ClosureRecordDocument closureDocument;
+  private final ResolutionLinks resolutionLinks;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
       NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
-      ClosureRecordDocument closureDocument) {
+      ClosureRecordDocument closureDocument, ResolutionLinks resolutionLinks) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
@@ -59,6 +61,7 @@ public class NotificationService {
     this.closure = closure;
     this.closureRecords = closureRecords;
     this.closureDocument = closureDocument;
+    this.resolutionLinks = resolutionLinks;
   }
 
   /**
@@ -138,6 +141,8 @@ public class NotificationService {
     if (event == IncidentEvent.RESOLVED) {
       model.put("autoCloseAt", DisplayFormats.INSTANCE.time(
           ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+      // The caller answers with a click, no account needed; a retried mail gets new links.
+      model.put("confirmation", resolutionLinks.issue((String) incident.get(INCIDENT_NUMBER)));
     }
     if (event == IncidentEvent.CLOSED) {
       String number = (String) incident.get(INCIDENT_NUMBER);
