@@ -11,7 +11,8 @@ public enum IncidentEvent {
   AWAITING_CALLER("awaiting-caller", "We need information from you", true, false),
   RESOLVED("resolved", "Resolved: please confirm", true, false),
   REOPENED("reopened", "Reopened: the caller rejected the resolution", false, true),
-  CLOSED("closed", "Closed", true, true);
+  CLOSED("closed", "Closed", true, true),
+  ALERT_CLEARED("alert-cleared", "Monitoring: the alert has cleared", false, true);
 
   private final String template;
   private final String title;

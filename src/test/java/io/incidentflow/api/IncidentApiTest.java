@@ -184,6 +184,7 @@ class IncidentApiTest {
         nobody.get("/api/incidents"), nobody.get("/api/incidents/" + number),
         nobody.post("/api/incidents/" + number + "/comments", Map.of("text", "hello")),
         nobody.post("/api/incidents/" + number + "/resolution-confirmation", Map.of("accepted", true)),
+        nobody.post("/api/alerts", Map.of("version", "4")),
         ApiClient.withToken(http, "not-a-configured-token").get("/api/incidents"))) {
       assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
       assertThat(response.getBody().get("status").asInt()).isEqualTo(401);
@@ -209,6 +210,7 @@ class IncidentApiTest {
     assertThat(alertmanager.post("/api/incidents", Incidents.vpnReport()).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(alertmanager.get("/api/incidents/" + number).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(alice().post("/api/alerts", Map.of("version", "4")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
   }
 
   @Test
