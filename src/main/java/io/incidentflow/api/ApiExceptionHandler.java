@@ -52,8 +52,10 @@ public class ApiExceptionHandler {
       }
     }
     if (e.getCause() instanceof JsonParseException malformed) {
-      return answer(new ApiError(400, "The body is no valid JSON: " + malformed.getOriginalMessage() + " (line "
-          + malformed.getLocation().getLineNr() + ", column " + malformed.getLocation().getColumnNr() + ")", List.of()));
+      // Jackson's message may describe where an object started in terms of its input source: noise for a client.
+      String problem = malformed.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?]\\)", "");
+      return answer(new ApiError(400, "The body is no valid JSON (line " + malformed.getLocation().getLineNr()
+          + ", column " + malformed.getLocation().getColumnNr() + "): " + problem, List.of()));
     }
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch.getPath());
