@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -106,6 +107,11 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ApiError> unexpected(Exception e) {
+    if (e instanceof ErrorResponse known && known.getStatusCode().is4xxClientError()) {
+      // Any other request error Spring MVC knows, in this API's shape.
+      String detail = known.getBody().getDetail();
+      return answer(new ApiError(known.getStatusCode().value(), detail == null ? e.getMessage() : detail, List.of()));
+    }
     LOG.error("Unexpected failure of an API request", e);
     return answer(new ApiError(500, "Internal error: the application log has the details", List.of()));
   }

@@ -3,6 +3,7 @@ package io.incidentflow.api;
 import static io.incidentflow.incident.IncidentVariables.*;
 
 import io.incidentflow.api.IncidentDetail.TimelineEntry;
+import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.notification.CommunicationLog;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,7 +63,9 @@ public class IncidentDetails {
         v.put(variable.getName(), variable.getValue());
       }
     }
-    return new IncidentDetail(incidentNumber, text(v, STATUS), text(v, ON_HOLD_REASON), number(v, PRIORITY),
+    // The reason of the last hold stays in the variables after the incident resumed: it is shown while on hold.
+    String onHoldReason = IncidentStatus.ON_HOLD.name().equals(v.get(STATUS)) ? text(v, ON_HOLD_REASON) : null;
+    return new IncidentDetail(incidentNumber, text(v, STATUS), onHoldReason, number(v, PRIORITY),
         text(v, PRIORITY_LABEL), text(v, CATEGORY), text(v, ASSIGNMENT_GROUP), text(v, SHORT_DESCRIPTION),
         text(v, DESCRIPTION), text(v, CALLER_NAME), text(v, CALLER_EMAIL), text(v, AFFECTED_SERVICE), text(v, IMPACT),
         text(v, URGENCY), text(v, CHANNEL), instant(v, REPORTED_AT), instant(v, RESPONSE_DUE), instant(v, RESOLUTION_DUE),

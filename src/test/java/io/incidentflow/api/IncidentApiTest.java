@@ -34,8 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -118,6 +121,13 @@ class IncidentApiTest {
 
     ResponseEntity<JsonNode> empty = alice().post("/api/incidents", "");
     assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.TEXT_PLAIN);
+    ResponseEntity<JsonNode> notJson = http.withBasicAuth("alice", "alice").exchange("/api/incidents", HttpMethod.POST,
+        new HttpEntity<>("VPN down", text), JsonNode.class);
+    assertThat(notJson.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+    assertThat(notJson.getBody().get("error").asText()).isEqualTo("Send the body as application/json (was text/plain)");
   }
 
   @Test
@@ -326,6 +336,12 @@ class IncidentApiTest {
             + " workplace-support, security-operations (was 'ops')",
         "size: must be 1 to 100 (was 500)");
     assertThat(fields(alice().get("/api/incidents?page=first"))).containsExactly("page: must be a number (was 'first')");
+    ResponseEntity<JsonNode> wrongMethod = alice().post("/api/incidents/INC0000001", Map.of());
+    assertThat(wrongMethod.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+    assertThat(wrongMethod.getBody().get("status").asInt()).isEqualTo(405);
+    ResponseEntity<JsonNode> noSuchEndpoint = alice().get("/api/incidentz");
+    assertThat(noSuchEndpoint.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(noSuchEndpoint.getBody().get("error").asText()).isEqualTo("No such endpoint: /api/incidentz");
   }
 
   @Test
@@ -341,6 +357,9 @@ class IncidentApiTest {
     assertThat(agent.getBody().get("status").asText()).isEqualTo("ON_HOLD");
     assertThat(agent.getBody().get("resumed").asBoolean()).isFalse();
 
+    assertThat(alice().get("/api/incidents/" + number).getBody().get("onHoldReason").asText())
+        .isEqualTo("awaiting-caller");
+
     ResponseEntity<JsonNode> caller = alice().post("/api/incidents/" + number + "/comments",
         Map.of("author", "caller", "text", "Log attached to the ticket mail"));
     assertThat(caller.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -352,6 +371,7 @@ class IncidentApiTest {
     assertThat(investigation.getTaskDefinitionKey()).isEqualTo("Task_InvestigateIncident");
     assertThat(investigation.getAssignee()).as("back with the agent who held it").isEqualTo("bob");
     assertThat(runtime.getVariable(instance(number), "status")).isEqualTo("IN_PROGRESS");
+    assertThat(alice().get("/api/incidents/" + number).getBody().get("onHoldReason").isNull()).isTrue();
     assertThat(tasks.getProcessInstanceComments(instance(number))).extracting(c -> c.getFullMessage())
         .contains("agent (bob): Reminded the caller by phone");
   }
