@@ -7,21 +7,30 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.incidentflow.api.ApiSettings;
+import io.incidentflow.api.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
 /**
- * Authenticates every request to the application's own endpoints ({@code /api/*}, {@code /demo/*}) with
- * HTTP basic against the engine's users, the same accounts as Tasklist. A request without valid
- * credentials gets 401; an authenticated one carries its {@link Caller} for the endpoint to authorize.
+ * Authenticates every request to the application's own endpoints ({@code /api/*}, {@code /demo/*}):
+ * people with HTTP basic against the engine's users, the same accounts as Tasklist; machine clients
+ * with a bearer token from {@code incident-flow.api.tokens}. A request without valid credentials gets
+ * 401; an authenticated one carries its {@link Caller} for the endpoint to authorize. The only
+ * exception are the resolution links mailed to callers: their unguessable token is the credential.
  */
 public class ApiAuthentication implements Filter {
+
+  /** {@code /api/incidents/{incidentNumber}/resolution-confirmation/{token}}, which the endpoint checks itself. */
+  private static final Pattern TOKEN_LINK = Pattern.compile("/api/incidents/[^/]+/resolution-confirmation/[^/]+");
 
   /** Who is calling: the user and their groups. */
   public record Caller(String userId, Set<String> groupIds) {
@@ -35,9 +44,11 @@ public class ApiAuthentication implements Filter {
   private static final String CALLER = Caller.class.getName();
 
   private final IdentityService identity;
+  private final List<ApiSettings.Token> tokens;
 
-  public ApiAuthentication(IdentityService identity) {
+  public ApiAuthentication(IdentityService identity, List<ApiSettings.Token> tokens) {
     this.identity = identity;
+    this.tokens = List.copyOf(tokens);
   }
 
   /** The authenticated caller of {@code request}, set by this filter. */
@@ -49,19 +60,48 @@ public class ApiAuthentication implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
-    String userId = authenticatedUser(http.getHeader("Authorization"));
-    if (userId == null) {
+    if (TOKEN_LINK.matcher(http.getRequestURI().substring(http.getContextPath().length())).matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String header = http.getHeader("Authorization");
+    Caller caller = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+        ? client(header.substring(7).strip())
+        : user(header);
+    if (caller == null) {
       HttpServletResponse answer = (HttpServletResponse) response;
       answer.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-      answer.setHeader("WWW-Authenticate", "Basic realm=\"Incident Flow\", charset=\"UTF-8\"");
+      answer.addHeader("WWW-Authenticate", "Basic realm=\"Incident Flow\", charset=\"UTF-8\"");
+      answer.addHeader("WWW-Authenticate", "Bearer realm=\"Incident Flow\"");
       answer.setContentType("application/json");
-      answer.getWriter().write("{\"status\":401,\"error\":\"Log in with your Incident Flow user (HTTP basic)\"}");
+      answer.getWriter().write("{\"status\":401,\"error\":\"Log in with your Incident Flow user (HTTP basic)"
+          + " or send the token of your client (Authorization: Bearer)\"}");
       return;
+    }
+    request.setAttribute(CALLER, caller);
+    chain.doFilter(request, response);
+  }
+
+  private Caller user(String header) {
+    String userId = authenticatedUser(header);
+    if (userId == null) {
+      return null;
     }
     Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId)
         .collect(Collectors.toUnmodifiableSet());
-    request.setAttribute(CALLER, new Caller(userId, groups));
-    chain.doFilter(request, response);
+    return new Caller(userId, groups);
+  }
+
+  /** The machine client whose token this is; every configured token is compared, in constant time. */
+  private Caller client(String presented) {
+    byte[] digest = Digests.sha256(presented);
+    Caller found = null;
+    for (ApiSettings.Token token : tokens) {
+      if (MessageDigest.isEqual(digest, Digests.sha256(token.getToken())) && found == null) {
+        found = new Caller(token.getName(), Set.copyOf(token.getGroups()));
+      }
+    }
+    return found;
   }
 
   private String authenticatedUser(String header) {

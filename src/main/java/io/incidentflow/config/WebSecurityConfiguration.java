@@ -1,5 +1,8 @@
 package io.incidentflow.config;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.api.ApiSettings;
+import io.incidentflow.api.RequestSizeLimit;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,8 +17,8 @@ import org.springframework.core.Ordered;
  * Closes the two doors Camunda leaves open by default: the engine REST API answers only to HTTP basic
  * authentication against the engine's users (401 otherwise), and Admin's first-run setup, which would
  * create an administrator, is refused outright (see CVE-2026-77226): the administrator is configured.
- * The application's own endpoints ({@code /api}, {@code /demo}) authenticate the same users
- * ({@link ApiAuthentication}).
+ * The application's own endpoints ({@code /api}, {@code /demo}) authenticate the same users and the
+ * configured machine clients ({@link ApiAuthentication}); {@code /api} reads no body over the size limit.
  */
 @Configuration
 public class WebSecurityConfiguration {
@@ -38,11 +41,23 @@ public class WebSecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identity) {
-    FilterRegistrationBean<ApiAuthentication> registration = new FilterRegistrationBean<>(new ApiAuthentication(identity));
+  FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identity, ApiSettings settings) {
+    FilterRegistrationBean<ApiAuthentication> registration =
+        new FilterRegistrationBean<>(new ApiAuthentication(identity, settings.getTokens()));
     registration.setName("api-authentication");
     registration.addUrlPatterns(API, DEMO);
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** After authentication, so that a stranger's large body is not even looked at. */
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> apiRequestSizeLimit(ApiSettings settings, ObjectMapper json) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(settings.getMaxRequestSize().toBytes(), json));
+    registration.setName("api-request-size-limit");
+    registration.addUrlPatterns(API);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }
 

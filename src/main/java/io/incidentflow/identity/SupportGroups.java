@@ -4,6 +4,7 @@ import io.incidentflow.incident.Codes.SupportGroup;
 import io.incidentflow.incident.CodeList;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.authorization.Groups;
 
 /**
  * The candidate groups of DESIGN.md: the groups an incident can be assigned to ({@link SupportGroup})
@@ -23,10 +24,16 @@ public final class SupportGroups {
   /** Every group id, in the order Admin lists them: the assignable groups first. */
   public static final List<String> ALL;
 
+  /** The staff: members of any of the groups, and administrators. */
+  public static final List<String> STAFF;
+
   static {
     List<String> all = new ArrayList<>(CodeList.values(SupportGroup.class));
     all.addAll(COCKPIT_USERS);
     ALL = List.copyOf(all);
+    List<String> staff = new ArrayList<>(ALL);
+    staff.add(Groups.CAMUNDA_ADMIN);
+    STAFF = List.copyOf(staff);
   }
 
   private SupportGroups() {

@@ -3,32 +3,40 @@ package io.incidentflow.incident;
 import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Checks the variables of an incident field by field and reports every fault at once. Forms validate
- * the same rules in the browser; this check also protects the process from API clients.
+ * the same rules in the browser; this check also protects the process from API clients, and the API
+ * checks its own request fields with the same rules ({@link #of(Map)}).
  */
 public final class InputCheck {
 
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
-  private final VariableScope variables;
+  private final Function<String, Object> variables;
   private final List<FieldError> errors = new ArrayList<>();
 
-  private InputCheck(VariableScope variables) {
+  private InputCheck(Function<String, Object> variables) {
     this.variables = variables;
   }
 
   /** Starts a check of the variables visible from {@code variables} (an execution or a task). */
   public static InputCheck of(VariableScope variables) {
-    return new InputCheck(variables);
+    return new InputCheck(variables::getVariable);
+  }
+
+  /** Starts a check of named values that are no process variables (yet), such as the fields of a request. */
+  public static InputCheck of(Map<String, ?> values) {
+    return new InputCheck(values::get);
   }
 
   /** A non-blank text of at most {@code maxLength} characters. */
   public InputCheck requireText(String field, int maxLength) {
-    Object value = variables.getVariable(field);
+    Object value = variables.apply(field);
     if (!(value instanceof String text) || text.isBlank()) {
       return fail(field, value == null || value instanceof String ? "is required" : "must be text");
     }
@@ -37,7 +45,7 @@ public final class InputCheck {
 
   /** A text of at most {@code maxLength} characters, or nothing. */
   public InputCheck optionalText(String field, int maxLength) {
-    Object value = variables.getVariable(field);
+    Object value = variables.apply(field);
     if (value == null) {
       return this;
     }
@@ -51,7 +59,7 @@ public final class InputCheck {
   public InputCheck requireEmail(String field, int maxLength) {
     int before = errors.size();
     requireText(field, maxLength);
-    if (errors.size() == before && !EMAIL.matcher((String) variables.getVariable(field)).matches()) {
+    if (errors.size() == before && !EMAIL.matcher((String) variables.apply(field)).matches()) {
       fail(field, "must be an e-mail address such as jane.doe@example.com");
     }
     return this;
@@ -59,7 +67,7 @@ public final class InputCheck {
 
   /** One of the values of {@code codes}. */
   public <E extends Enum<E> & CodeList> InputCheck requireCode(String field, Class<E> codes) {
-    Object value = variables.getVariable(field);
+    Object value = variables.apply(field);
     if (value == null || (value instanceof String s && s.isBlank())) {
       return fail(field, "is required");
     }
@@ -69,7 +77,7 @@ public final class InputCheck {
 
   /** A boolean: {@code true} or {@code false}. */
   public InputCheck requireBoolean(String field) {
-    Object value = variables.getVariable(field);
+    Object value = variables.apply(field);
     return value instanceof Boolean ? this : fail(field, value == null ? "is required" : "must be true or false");
   }
 

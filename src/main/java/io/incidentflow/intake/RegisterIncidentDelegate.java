@@ -26,8 +26,8 @@ public class RegisterIncidentDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(RegisterIncidentDelegate.class);
 
   /** Field limits, the same as in the ReportIncident form. */
-  static final int SHORT_DESCRIPTION_MAX = 160;
-  static final int DESCRIPTION_MAX = 4000;
+  public static final int SHORT_DESCRIPTION_MAX = 160;
+  public static final int DESCRIPTION_MAX = 4000;
   static final int CALLER_NAME_MAX = 100;
   static final int CALLER_EMAIL_MAX = 254;
 
@@ -39,12 +39,9 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     this.status = status;
   }
 
-  @Override
-  public void execute(DelegateExecution execution) {
-    if (execution.getVariable(CHANNEL) == null) {
-      execution.setVariable(CHANNEL, Channel.PORTAL.value());
-    }
-    InputCheck.of(execution)
+  /** The rules of a report, here and for API clients that check a report before they start an incident. */
+  public static InputCheck checkReport(InputCheck check) {
+    return check
         .requireText(SHORT_DESCRIPTION, SHORT_DESCRIPTION_MAX)
         .requireText(DESCRIPTION, DESCRIPTION_MAX)
         .requireText(CALLER_NAME, CALLER_NAME_MAX)
@@ -52,8 +49,15 @@ public class RegisterIncidentDelegate implements JavaDelegate {
         .requireCode(AFFECTED_SERVICE, AffectedService.class)
         .requireCode(IMPACT, Level.class)
         .requireCode(URGENCY, Level.class)
-        .requireCode(CHANNEL, Channel.class)
-        .orThrow();
+        .requireCode(CHANNEL, Channel.class);
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    if (execution.getVariable(CHANNEL) == null) {
+      execution.setVariable(CHANNEL, Channel.PORTAL.value());
+    }
+    checkReport(InputCheck.of(execution)).orThrow();
 
     String number = numbers.next();
     execution.setProcessBusinessKey(number);

@@ -8,6 +8,7 @@ import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
+import io.incidentflow.api.ResolutionLinks;
 import io.incidentflow.closure.ClosureRecord;
 import io.incidentflow.closure.ClosureRecordDocument;
 import io.incidentflow.closure.ClosureRecords;
@@ -63,10 +64,11 @@ public class NotificationService {
   private final ClosureRecords closureRecords;
   private final ClosureRecordDocument closureDocument;
   private final IdentityService identity;
+  private final ResolutionLinks resolutionLinks;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
       NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
-      ClosureRecordDocument closureDocument, IdentityService identity) {
+      ClosureRecordDocument closureDocument, IdentityService identity, ResolutionLinks resolutionLinks) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
@@ -75,6 +77,7 @@ public class NotificationService {
     this.closureRecords = closureRecords;
     this.closureDocument = closureDocument;
     this.identity = identity;
+    this.resolutionLinks = resolutionLinks;
   }
 
   /**
@@ -175,6 +178,8 @@ public class NotificationService {
     if (event == IncidentEvent.RESOLVED) {
       model.put("autoCloseAt", DisplayFormats.INSTANCE.time(
           ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+      // The caller answers with a click, no account needed; a retried mail gets new links.
+      model.put("confirmation", resolutionLinks.issue((String) incident.get(INCIDENT_NUMBER)));
     }
     if (event == IncidentEvent.CLOSED) {
       String number = (String) incident.get(INCIDENT_NUMBER);

@@ -1,0 +1,182 @@
+package io.incidentflow.api;
+
+import io.incidentflow.api.ApiError.FieldMessage;
+import io.incidentflow.config.ApiAuthentication;
+import io.incidentflow.config.ApiAuthentication.Caller;
+import io.incidentflow.incident.CodeList;
+import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.IncidentStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The incidents API for portals, chat bots and agents: report, read, list, comment, confirm. Bodies are
+ * read as plain JSON objects so that every bad field is named at once, by the same checks the process
+ * applies (see {@link IncidentIntake}); the records below describe them for the OpenAPI document.
+ */
+@RestController
+@Tag(name = "Incidents", description = "Report incidents, follow them, answer their resolution")
+public class IncidentController {
+
+  static final String INCIDENTS = "/api/incidents";
+  static final String INCIDENT = INCIDENTS + "/{incidentNumber}";
+  private static final int MAX_PAGE_SIZE = 100;
+
+  private final IncidentIntake intake;
+  private final IncidentDetails details;
+  private final IncidentSummaries summaries;
+  private final IncidentFollowUp followUp;
+
+  public IncidentController(IncidentIntake intake, IncidentDetails details, IncidentSummaries summaries,
+      IncidentFollowUp followUp) {
+    this.intake = intake;
+    this.details = details;
+    this.summaries = summaries;
+    this.followUp = followUp;
+  }
+
+  /** The body of a report: the reporting fields of DESIGN.md. */
+  @Schema(description = "An incident report, as the ReportIncident form takes it")
+  record IncidentReport(
+      @Schema(maxLength = 160, requiredMode = Schema.RequiredMode.REQUIRED, example = "VPN drops every 10 minutes")
+      String shortDescription,
+      @Schema(maxLength = 4000, requiredMode = Schema.RequiredMode.REQUIRED) String description,
+      @Schema(maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED, example = "Jane Doe") String callerName,
+      @Schema(maxLength = 254, requiredMode = Schema.RequiredMode.REQUIRED, example = "jane.doe@example.com")
+      String callerEmail,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"email", "vpn", "network", "erp", "crm",
+          "website", "database", "workstation", "printing", "identity", "other"}) String affectedService,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"high", "medium", "low"}) String impact,
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, allowableValues = {"high", "medium", "low"}) String urgency,
+      @Schema(defaultValue = "portal", allowableValues = {"portal", "phone", "email", "chat", "monitoring"})
+      String channel) {
+  }
+
+  /** The body of a comment. */
+  record CommentRequest(
+      @Schema(maxLength = IncidentComments.TEXT_MAX, requiredMode = Schema.RequiredMode.REQUIRED) String text,
+      @Schema(defaultValue = "agent", allowableValues = {"caller", "agent"},
+          description = "caller: the caller's words, which resume an incident on hold awaiting the caller")
+      String author) {
+  }
+
+  /** The caller's answer to a resolution. */
+  record ConfirmationRequest(
+      @Schema(requiredMode = Schema.RequiredMode.REQUIRED, description = "true closes the incident, false reopens it")
+      Boolean accepted,
+      @Schema(maxLength = 2000) String comment) {
+  }
+
+  @Operation(summary = "Report an incident", description = "Categorized, prioritized and given its SLA due dates"
+      + " before the answer. With an Idempotency-Key, a retry answers the incident of the first attempt.")
+  @ApiResponse(responseCode = "201", description = "Reported; Location names it")
+  @ApiResponse(responseCode = "400", description = "Bad fields", content = @Content(schema = @Schema(implementation = ApiError.class)))
+  @PostMapping(path = INCIDENTS, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<IncidentSummary> report(
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = IncidentReport.class)))
+      @RequestBody Map<String, Object> body,
+      @Parameter(description = "Any unique text, e.g. a UUID: a retry with the same key and body answers the same incident")
+      @RequestHeader(name = IncidentIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+      HttpServletRequest request) {
+    Caller caller = ApiAuthentication.caller(request);
+    ApiAccess.requireStaff(caller, "report incidents");
+    IncidentIntake.Reported reported = intake.report(caller.userId(), body, idempotencyKey);
+    return ResponseEntity.created(URI.create(INCIDENTS + "/" + reported.incident().incidentNumber()))
+        .header("Idempotent-Replayed", String.valueOf(reported.replayed())).body(reported.incident());
+  }
+
+  @Operation(summary = "An incident with its SLA figures and timeline")
+  @GetMapping(path = INCIDENT, produces = MediaType.APPLICATION_JSON_VALUE)
+  public IncidentDetail incident(@PathVariable String incidentNumber, HttpServletRequest request) {
+    ApiAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    return details.of(incidentNumber);
+  }
+
+  @Operation(summary = "Incidents, newest first, one page at a time",
+      description = "Each filter may be repeated (status=NEW&status=ASSIGNED) and filters combine.")
+  @GetMapping(path = INCIDENTS, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ApiPage<IncidentSummary> incidents(
+      @RequestParam(name = "status", required = false) List<String> status,
+      @RequestParam(name = "priority", required = false) List<String> priority,
+      @RequestParam(name = "assignmentGroup", required = false) List<String> assignmentGroup,
+      @RequestParam(name = "page", defaultValue = "0") int page,
+      @RequestParam(name = "size", defaultValue = "20") int size,
+      HttpServletRequest request) {
+    ApiAccess.requireStaff(ApiAuthentication.caller(request), "list incidents");
+    List<FieldMessage> faults = new ArrayList<>();
+    List<String> statuses = values(status);
+    List<String> statusNames = Arrays.stream(IncidentStatus.values()).map(Enum::name).toList();
+    statuses.stream().filter(s -> !statusNames.contains(s)).findFirst().ifPresent(s -> faults.add(
+        new FieldMessage("status", "must be one of " + String.join(", ", statusNames) + " (was '" + s + "')")));
+    List<Integer> priorities = new ArrayList<>();
+    for (String p : values(priority)) {
+      if (p.matches("[1-5]")) {
+        priorities.add(Integer.valueOf(p));
+      } else {
+        faults.add(new FieldMessage("priority", "must be 1 to 5 (was '" + p + "')"));
+      }
+    }
+    List<String> groups = values(assignmentGroup);
+    groups.stream().filter(g -> !CodeList.contains(SupportGroup.class, g)).findFirst().ifPresent(g -> faults.add(
+        new FieldMessage("assignmentGroup", "must be one of " + String.join(", ", CodeList.values(SupportGroup.class))
+            + " (was '" + g + "')")));
+    if (page < 0) {
+      faults.add(new FieldMessage("page", "must be 0 or more (was " + page + ")"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      faults.add(new FieldMessage("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")"));
+    }
+    if (!faults.isEmpty()) {
+      throw ApiException.badFields(faults);
+    }
+    return summaries.find(new IncidentSummaries.Filter(statuses, priorities, groups), page, size);
+  }
+
+  @Operation(summary = "Comment on an incident", description = "For the service desk, incident managers and the"
+      + " assignment group. A comment with author caller resumes an incident on hold awaiting the caller.")
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  @PostMapping(path = INCIDENT + "/comments", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<IncidentFollowUp.CommentAdded> comment(@PathVariable String incidentNumber,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommentRequest.class)))
+      @RequestBody Map<String, Object> body, HttpServletRequest request) {
+    IncidentFollowUp.CommentAdded added = followUp.comment(ApiAuthentication.caller(request), incidentNumber, body);
+    return ResponseEntity.status(HttpStatus.CREATED).body(added);
+  }
+
+  @Operation(summary = "Record the caller's answer to the resolution", description = "accepted closes the"
+      + " incident, rejected reopens it to its group; 409 unless the incident is RESOLVED.")
+  @PostMapping(path = INCIDENT + "/resolution-confirmation", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public IncidentSummary confirm(@PathVariable String incidentNumber,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ConfirmationRequest.class)))
+      @RequestBody Map<String, Object> body, HttpServletRequest request) {
+    return followUp.confirm(ApiAuthentication.caller(request), incidentNumber, body);
+  }
+
+  /** The values of a repeatable parameter, which may also be given comma-separated. */
+  private static List<String> values(List<String> parameter) {
+    return parameter == null ? List.of()
+        : parameter.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
+  }
+}

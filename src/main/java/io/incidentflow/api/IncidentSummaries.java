@@ -1,0 +1,145 @@
+package io.incidentflow.api;
+
+import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
+import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
+import static io.incidentflow.incident.IncidentVariables.CATEGORY;
+import static io.incidentflow.incident.IncidentVariables.CHANNEL;
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
+import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
+import static io.incidentflow.incident.IncidentVariables.RESPONSE_DUE;
+import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
+import static io.incidentflow.incident.IncidentVariables.STATUS;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The read model of the incident lists, table {@code incident_summary}: one row per incident, written
+ * from the incident's variables in the transaction that changes its status ({@link IncidentSummaryObserver}),
+ * read page by page through indexes that end in the incident number, newest first.
+ */
+@Repository
+public class IncidentSummaries {
+
+  private static final String COLUMNS = "incident_number, status, priority, priority_label, category, assignment_group,"
+      + " short_description, affected_service, channel, reported_at, response_due, resolution_due, updated_at";
+
+  private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
+
+  public IncidentSummaries(DataSource dataSource) {
+    this.jdbc = new JdbcTemplate(dataSource);
+    this.named = new NamedParameterJdbcTemplate(jdbc);
+  }
+
+  /** What a list may be filtered by; an empty list does not filter. */
+  public record Filter(List<String> statuses, List<Integer> priorities, List<String> assignmentGroups) {
+  }
+
+  /**
+   * Writes the row of the incident whose variables {@code scope} sees, creating it on the first call. A
+   * variable that is not (or no longer) there keeps the value the row has.
+   */
+  public void record(VariableScope scope, String processInstanceId) {
+    Object number = scope.getVariable(INCIDENT_NUMBER);
+    if (!(number instanceof String incidentNumber)) {
+      return;
+    }
+    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Object[] values = {scope.getVariable(STATUS), scope.getVariable(PRIORITY), scope.getVariable(PRIORITY_LABEL),
+        scope.getVariable(CATEGORY), scope.getVariable(ASSIGNMENT_GROUP), scope.getVariable(AFFECTED_SERVICE),
+        scope.getVariable(CHANNEL), scope.getVariable(SHORT_DESCRIPTION), timestamp(scope.getVariable(RESPONSE_DUE)),
+        timestamp(scope.getVariable(RESOLUTION_DUE))};
+    int[] types = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP};
+    int updated = jdbc.update("UPDATE incident_summary SET status = COALESCE(?, status),"
+            + " priority = COALESCE(?, priority), priority_label = COALESCE(?, priority_label),"
+            + " category = COALESCE(?, category), assignment_group = COALESCE(?, assignment_group),"
+            + " affected_service = COALESCE(?, affected_service), channel = COALESCE(?, channel),"
+            + " short_description = COALESCE(?, short_description), response_due = COALESCE(?, response_due),"
+            + " resolution_due = COALESCE(?, resolution_due), updated_at = ? WHERE incident_number = ?",
+        append(values, now, incidentNumber), append(types, Types.TIMESTAMP, Types.VARCHAR));
+    if (updated == 0) {
+      jdbc.update("INSERT INTO incident_summary (status, priority, priority_label, category, assignment_group,"
+              + " affected_service, channel, short_description, response_due, resolution_due, updated_at,"
+              + " incident_number, process_instance_id, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          append(values, now, incidentNumber, processInstanceId, timestamp(scope.getVariable(REPORTED_AT))),
+          append(types, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP));
+    }
+  }
+
+  /** The row of one incident. */
+  public Optional<IncidentSummary> find(String incidentNumber) {
+    return jdbc.query("SELECT " + COLUMNS + " FROM incident_summary WHERE incident_number = ?",
+        IncidentSummaries::summary, incidentNumber).stream().findFirst();
+  }
+
+  /** Page {@code page} (from 0) of {@code size} incidents that pass {@code filter}, newest first. */
+  public ApiPage<IncidentSummary> find(Filter filter, int page, int size) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource();
+    List<String> conditions = new ArrayList<>();
+    condition(conditions, parameters, "status", filter.statuses());
+    condition(conditions, parameters, "priority", filter.priorities());
+    condition(conditions, parameters, "assignment_group", filter.assignmentGroups());
+    String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
+    Long total = named.queryForObject("SELECT COUNT(*) FROM incident_summary" + where, parameters, Long.class);
+    parameters.addValue("limit", size).addValue("offset", (long) page * size);
+    List<IncidentSummary> items = named.query("SELECT " + COLUMNS + " FROM incident_summary" + where
+        + " ORDER BY incident_number DESC LIMIT :limit OFFSET :offset", parameters, IncidentSummaries::summary);
+    return new ApiPage<>(items, page, size, total == null ? 0 : total);
+  }
+
+  private static void condition(List<String> conditions, MapSqlParameterSource parameters, String column,
+      List<?> values) {
+    if (!values.isEmpty()) {
+      conditions.add(column + " IN (:" + column + ")");
+      parameters.addValue(column, values);
+    }
+  }
+
+  private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
+    return new IncidentSummary(rs.getString("incident_number"), rs.getString("status"),
+        rs.getObject("priority", Integer.class), rs.getString("priority_label"), rs.getString("category"),
+        rs.getString("assignment_group"), rs.getString("short_description"), rs.getString("affected_service"),
+        rs.getString("channel"), instant(rs.getTimestamp("reported_at")), instant(rs.getTimestamp("response_due")),
+        instant(rs.getTimestamp("resolution_due")), instant(rs.getTimestamp("updated_at")));
+  }
+
+  private static Timestamp timestamp(Object value) {
+    return value instanceof Date date ? new Timestamp(date.getTime()) : null;
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+
+  private static Object[] append(Object[] values, Object... more) {
+    Object[] all = Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, all, values.length, more.length);
+    return all;
+  }
+
+  private static int[] append(int[] types, int... more) {
+    int[] all = Arrays.copyOf(types, types.length + more.length);
+    System.arraycopy(more, 0, all, types.length, more.length);
+    return all;
+  }
+}

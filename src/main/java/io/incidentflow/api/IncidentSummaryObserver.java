@@ -1,0 +1,58 @@
+package io.incidentflow.api;
+
+import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.IncidentStatusObserver;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link IncidentSummaries} current. On every status change the row is written at once, in the
+ * same transaction; and once more as the engine command ends, because the same command often goes on to
+ * decide what the list shows: reporting sets {@code NEW} first and only then categorizes, prioritizes
+ * and sets the SLA due dates, all before the reporter gets the answer.
+ */
+@Component
+public class IncidentSummaryObserver implements IncidentStatusObserver {
+
+  private final IncidentSummaries summaries;
+
+  public IncidentSummaryObserver(IncidentSummaries summaries) {
+    this.summaries = summaries;
+  }
+
+  @Override
+  public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
+    ExecutionEntity instance = processInstance(scope);
+    summaries.record(scope, instance.getId());
+    // Registered once per instance and command: the listener list ignores an equal record.
+    Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
+  }
+
+  private static ExecutionEntity processInstance(VariableScope scope) {
+    if (scope instanceof DelegateTask task) {
+      return ((TaskEntity) task).getProcessInstance();
+    }
+    return ((ExecutionEntity) scope).getProcessInstance();
+  }
+
+  /** Writes the row again from the instance's variables as they are when the command ends. */
+  private record RecordAtCommandEnd(IncidentSummaries summaries, ExecutionEntity instance)
+      implements CommandContextListener {
+
+    @Override
+    public void onCommandContextClose(CommandContext commandContext) {
+      summaries.record(instance, instance.getId());
+    }
+
+    @Override
+    public void onCommandFailed(CommandContext commandContext, Throwable t) {
+      // The transaction rolls back, and the row with it.
+    }
+  }
+}

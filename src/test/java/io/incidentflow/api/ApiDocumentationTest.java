@@ -1,0 +1,44 @@
+package io.incidentflow.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentFlowTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+/** The OpenAPI description generated from the controllers, and the browsable UI the README names. */
+@IncidentFlowTest
+class ApiDocumentationTest {
+
+  @Autowired
+  TestRestTemplate http;
+
+  @Test
+  void describesEveryEndpoint_andHowToLogIn() {
+    ResponseEntity<JsonNode> response = http.getForEntity("/v3/api-docs", JsonNode.class);
+
+    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+    JsonNode paths = response.getBody().get("paths");
+    assertThat(paths.fieldNames()).toIterable().containsExactlyInAnyOrder("/api/incidents",
+        "/api/incidents/{incidentNumber}", "/api/incidents/{incidentNumber}/comments",
+        "/api/incidents/{incidentNumber}/resolution-confirmation",
+        "/api/incidents/{incidentNumber}/resolution-confirmation/{token}", "/api/incidents/{incidentNumber}/alerts",
+        "/api/incidents/{incidentNumber}/closure-record", "/api/alerts");
+    assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+    assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+    assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())
+        .endsWith("IncidentReport");
+  }
+
+  @Test
+  void theUiIsThere() {
+    ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
+    assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(ui.getBody()).contains("Swagger UI");
+    assertThat(http.getForEntity("/swagger-ui.html", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+}
