@@ -26,7 +26,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,11 +75,11 @@ public class AlertIntake {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     long giveUpAt = System.nanoTime() + CONCURRENT_OPEN_WAIT.toNanos();
     while (true) {
-      Optional<String> open = transactions.execute(tx -> alerts.addOccurrence(alert.fingerprint(), now));
-      if (open.isPresent()) {
-        return new Outcome(alert.fingerprint(), alert.status(), "occurrence", open.get());
-      }
       try {
+        Optional<String> open = transactions.execute(tx -> alerts.addOccurrence(alert.fingerprint(), now));
+        if (open.isPresent()) {
+          return new Outcome(alert.fingerprint(), alert.status(), "occurrence", open.get());
+        }
         String number = transactions.execute(tx -> {
           alerts.open(alert.fingerprint(), alertName(alert), now);
           String incident = report(alert);
@@ -88,8 +88,10 @@ public class AlertIntake {
         });
         LOG.info("{} reported for alert {} ({})", number, alertName(alert), alert.fingerprint());
         return new Outcome(alert.fingerprint(), alert.status(), "created", number);
-      } catch (DuplicateKeyException | ConcurrencyFailureException openedConcurrently) {
-        // Another request is opening this fingerprint's incident: once it commits, this is an occurrence.
+      } catch (DuplicateKeyException | TransientDataAccessException openedConcurrently) {
+        // Another request is opening this fingerprint's incident, or counting on it: the database made
+        // this one wait and give up (PostgreSQL: a duplicate key; H2: a lock timeout or a concurrent
+        // update). Once the other commits, this is an occurrence.
         if (System.nanoTime() > giveUpAt) {
           throw openedConcurrently;
         }

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -86,7 +86,7 @@ public class IncidentIntake {
             keys.complete(clientId, idempotencyKey, incident.incidentNumber());
             return new Reported(incident, false);
           });
-        } catch (DuplicateKeyException | ConcurrencyFailureException concurrentAttempt) {
+        } catch (DuplicateKeyException | TransientDataAccessException concurrentAttempt) {
           // Another request with this key got there first: its incident is what this one answers.
         }
       }

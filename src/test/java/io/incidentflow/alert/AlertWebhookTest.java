@@ -10,6 +10,8 @@ import io.incidentflow.notification.DemoMailServer;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +26,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -59,6 +63,8 @@ class AlertWebhookTest {
   DemoMailServer mailServer;
   @Autowired
   RepositoryService repository;
+  @Autowired
+  DataSource dataSource;
 
   private String fingerprint;
 
@@ -96,6 +102,37 @@ class AlertWebhookTest {
         "The error ratio of the checkout", "alertname: HighErrorRate", "service: web-frontend", "severity: critical",
         "summary: Checkout answers 5xx", "Source: http://prometheus.example:9090/graph?g0.expr=rate", "Fingerprint: "
             + fingerprint);
+  }
+
+  @Test
+  void anAlertWhoseFingerprintAnotherNodeIsStillOpening_waits_andIsNeverRefused() throws Exception {
+    // Another node has claimed the fingerprint and is still reporting its incident, for longer than H2
+    // waits for a lock (1 s): this request must wait and retry, never answer 5xx. That node then fails
+    // and rolls back, so the fingerprint is free again and this request reports the incident.
+    Map<String, Object> webhook = webhook("firing", alert("firing", "vpn", "warning"));
+    ExecutorService thread = Executors.newSingleThreadExecutor();
+    try (Connection otherNode = dataSource.getConnection()) {
+      otherNode.setAutoCommit(false);
+      try (PreparedStatement claim = otherNode.prepareStatement("INSERT INTO monitoring_alert (fingerprint,"
+          + " open_fingerprint, alert_name, first_seen, last_seen, occurrences)"
+          + " VALUES (?, ?, 'HighErrorRate', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)")) {
+        claim.setString(1, fingerprint);
+        claim.setString(2, fingerprint);
+        claim.executeUpdate();
+      }
+      Future<ResponseEntity<JsonNode>> answer = thread.submit(() -> send(webhook));
+      // The other node's work takes its time (a slow start, a long garbage collection).
+      Thread.sleep(2500);
+      assertThat(answer.isDone()).as("still waiting for the other node").isFalse();
+      otherNode.rollback();
+
+      ResponseEntity<JsonNode> response = answer.get(30, TimeUnit.SECONDS);
+      assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+      assertThat(response.getBody().at("/alerts/0/outcome").asText()).isEqualTo("created");
+      assertThat(incidentsOf(fingerprint)).hasSize(1);
+    } finally {
+      thread.shutdown();
+    }
   }
 
   @Test
