@@ -7,6 +7,7 @@ import static io.incidentflow.incident.IncidentVariables.DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
 import io.incidentflow.alert.AlertmanagerWebhook.Alert;
+import io.incidentflow.api.ConcurrentRequests;
 import io.incidentflow.api.IncidentComments;
 import io.incidentflow.identity.AccessSetup;
 import io.incidentflow.incident.Codes.Channel;
@@ -26,8 +27,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -73,31 +72,23 @@ public class AlertIntake {
   /** Takes one firing alert: a new incident, or an occurrence on the open one. */
   public Outcome firing(Alert alert) {
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    long giveUpAt = System.nanoTime() + CONCURRENT_OPEN_WAIT.toNanos();
-    while (true) {
-      try {
-        Optional<String> open = transactions.execute(tx -> alerts.addOccurrence(alert.fingerprint(), now));
-        if (open.isPresent()) {
-          return new Outcome(alert.fingerprint(), alert.status(), "occurrence", open.get());
-        }
-        String number = transactions.execute(tx -> {
-          alerts.open(alert.fingerprint(), alertName(alert), now);
-          String incident = report(alert);
-          alerts.attach(alert.fingerprint(), incident);
-          return incident;
-        });
-        LOG.info("{} reported for alert {} ({})", number, alertName(alert), alert.fingerprint());
-        return new Outcome(alert.fingerprint(), alert.status(), "created", number);
-      } catch (DuplicateKeyException | TransientDataAccessException openedConcurrently) {
-        // Another request is opening this fingerprint's incident, or counting on it: the database made
-        // this one wait and give up (PostgreSQL: a duplicate key; H2: a lock timeout or a concurrent
-        // update). Once the other commits, this is an occurrence.
-        if (System.nanoTime() > giveUpAt) {
-          throw openedConcurrently;
-        }
-        pause();
+    // Another request opening this fingerprint's incident, or counting on it, makes this one lose a race:
+    // once the other commits, this is an occurrence.
+    return ConcurrentRequests.retry(CONCURRENT_OPEN_WAIT, () -> {
+      Optional<String> open = transactions.execute(tx -> alerts.addOccurrence(alert.fingerprint(), now));
+      if (open.isPresent()) {
+        return Optional.of(new Outcome(alert.fingerprint(), alert.status(), "occurrence", open.get()));
       }
-    }
+      String number = transactions.execute(tx -> {
+        alerts.open(alert.fingerprint(), alertName(alert), now);
+        String incident = report(alert);
+        alerts.attach(alert.fingerprint(), incident);
+        return incident;
+      });
+      LOG.info("{} reported for alert {} ({})", number, alertName(alert), alert.fingerprint());
+      return Optional.of(new Outcome(alert.fingerprint(), alert.status(), "created", number));
+    }, lostRace -> new IllegalStateException("Alert " + alert.fingerprint() + ": another request was still opening"
+        + " its incident after " + CONCURRENT_OPEN_WAIT.toSeconds() + " s", lostRace));
   }
 
   /** Takes one resolved alert: "alert cleared" on its open incident, and a mail to the assigned group. */
@@ -184,14 +175,5 @@ public class AlertIntake {
 
   private static String cut(String text, int max) {
     return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(25);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while another request opened the alert's incident", e);
-    }
   }
 }

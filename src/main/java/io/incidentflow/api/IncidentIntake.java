@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
-import org.springframework.dao.TransientDataAccessException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -72,30 +70,20 @@ public class IncidentIntake {
       throw ApiException.badField(IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_MAX + " characters, e.g. a UUID");
     }
     String hash = hash(report);
-    long giveUpAt = System.nanoTime() + CONCURRENT_ATTEMPT_WAIT.toNanos();
-    while (true) {
+    return ConcurrentRequests.retry(CONCURRENT_ATTEMPT_WAIT, () -> {
       Optional<IdempotencyKeys.Claim> claim = keys.find(clientId, idempotencyKey);
-      if (claim.isPresent() && claim.get().incidentNumber() != null) {
-        return replay(claim.get(), hash);
+      if (claim.isPresent()) {
+        // Reported already, or still being reported by a concurrent request: its incident is the answer.
+        return claim.get().incidentNumber() == null ? Optional.empty() : Optional.of(replay(claim.get(), hash));
       }
-      if (claim.isEmpty()) {
-        try {
-          return transactions.execute(status -> {
-            keys.claim(clientId, idempotencyKey, hash);
-            IncidentSummary incident = start(report);
-            keys.complete(clientId, idempotencyKey, incident.incidentNumber());
-            return new Reported(incident, false);
-          });
-        } catch (DuplicateKeyException | TransientDataAccessException concurrentAttempt) {
-          // Another request with this key got there first: its incident is what this one answers.
-        }
-      }
-      if (System.nanoTime() > giveUpAt) {
-        throw new ApiException(HttpStatus.CONFLICT, "Another request with this Idempotency-Key is still being"
-            + " processed; retry it in a moment");
-      }
-      pause();
-    }
+      return Optional.of(transactions.execute(status -> {
+        keys.claim(clientId, idempotencyKey, hash);
+        IncidentSummary incident = start(report);
+        keys.complete(clientId, idempotencyKey, incident.incidentNumber());
+        return new Reported(incident, false);
+      }));
+    }, lostRace -> new ApiException(HttpStatus.CONFLICT, "Another request with this Idempotency-Key is still being"
+        + " processed; retry it in a moment"));
   }
 
   private Reported replay(IdempotencyKeys.Claim claim, String hash) {
@@ -132,14 +120,5 @@ public class IncidentIntake {
 
   private static String hash(Map<String, Object> report) {
     return Digests.sha256Hex(new TreeMap<>(report).toString());
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(50);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted while waiting for a concurrent request");
-    }
   }
 }

@@ -15,7 +15,6 @@ import io.incidentflow.closure.ClosureRecord.StatusChange;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.notification.CommunicationLog;
 import io.incidentflow.sla.SlaCalendar;
-import io.incidentflow.sla.SlaCalendars;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,7 +36,6 @@ import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
@@ -56,10 +54,13 @@ public class ClosureRecordBuilder {
 
   private final HistoryService history;
   private final CommunicationLog communicationLog;
+  private final io.incidentflow.sla.SlaClock clock;
 
-  public ClosureRecordBuilder(HistoryService history, CommunicationLog communicationLog) {
+  public ClosureRecordBuilder(HistoryService history, CommunicationLog communicationLog,
+      io.incidentflow.sla.SlaClock clock) {
     this.history = history;
     this.communicationLog = communicationLog;
+    this.clock = clock;
   }
 
   /** The record of the incident {@code execution} belongs to, closing at {@code closedAt}. */
@@ -105,18 +106,15 @@ public class ClosureRecordBuilder {
    * resolution that closed it. Actual times are working time in the incident's SLA calendar, the
    * resolution's less its pauses; a clock whose breach timer fired is breached whatever came later.
    */
-  private static Sla sla(DelegateExecution execution, Instant reportedAt, Instant resolvedAt) {
-    String calendarName = text(execution, SLA_CALENDAR);
-    SlaCalendar calendar = SlaCalendars.of(Context.getProcessEngineConfiguration(), calendarName)
-        .orElseThrow(() -> new IllegalStateException(execution.getVariable(INCIDENT_NUMBER)
-            + ": no SLA calendar '" + calendarName + "' to count its SLA clocks in"));
-    long paused = execution.getVariable(RESOLUTION_PAUSED_SECONDS) instanceof Number n ? n.longValue() : 0L;
+  private Sla sla(DelegateExecution execution, Instant reportedAt, Instant resolvedAt) {
+    SlaCalendar calendar = clock.calendar(execution);
+    long paused = io.incidentflow.sla.SlaClock.pausedSeconds(execution);
     Instant respondedAt = instant(execution.getVariable(RESPONDED_AT));
     Long responseActual = respondedAt == null ? null
         : calendar.workingTimeBetween(reportedAt, respondedAt).toSeconds();
     Long resolutionActual = resolvedAt == null ? null
         : Math.max(0, calendar.workingTimeBetween(reportedAt, resolvedAt).toSeconds() - paused);
-    return new Sla(calendarName,
+    return new Sla(calendar.name(),
         slaClock(execution, RESPONSE_TARGET, RESPONSE_DUE, respondedAt, responseActual, RESPONSE_BREACHED_AT),
         slaClock(execution, RESOLUTION_TARGET, RESOLUTION_DUE, resolvedAt, resolutionActual, RESOLUTION_BREACHED_AT),
         paused);

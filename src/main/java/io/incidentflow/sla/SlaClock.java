@@ -197,7 +197,8 @@ public class SlaClock implements IncidentStatusObserver {
         .forEach(action);
   }
 
-  private SlaCalendar calendar(VariableScope scope) {
+  /** The calendar the incident's SLA targets count in; a name SlaTargets should not have given fails with the incident. */
+  public SlaCalendar calendar(VariableScope scope) {
     Object name = scope.getVariable(SLA_CALENDAR);
     return SlaCalendars.of(Context.getProcessEngineConfiguration(), String.valueOf(name))
         .orElseThrow(() -> new ProcessEngineException(number(scope) + ": SlaTargets named the calendar '" + name
@@ -219,7 +220,8 @@ public class SlaClock implements IncidentStatusObserver {
     }
   }
 
-  private static long pausedSeconds(VariableScope scope) {
+  /** The working time, in seconds, the incident's resolution clock stood still in finished pauses. */
+  public static long pausedSeconds(VariableScope scope) {
     return scope.getVariable(RESOLUTION_PAUSED_SECONDS) instanceof Number n ? n.longValue() : 0L;
   }
 
