@@ -77,14 +77,14 @@ final class Browser implements AutoCloseable {
 
   /** Clicks the first visible link, button or list entry showing {@code text}. */
   void click(String text) {
-    press(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+    press(By.xpath(
         "//*[self::a or self::button or self::li or self::label][contains(normalize-space(.), " + literal(text) + ")]"
-            + "[not(.//*[self::a or self::button][contains(normalize-space(.), " + literal(text) + ")])]"))));
+            + "[not(.//*[self::a or self::button][contains(normalize-space(.), " + literal(text) + ")])]"));
   }
 
   /** Clicks the button labelled exactly {@code text} (Claim, Complete, Start). */
   void button(String text) {
-    press(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space(.)=" + literal(text) + "]"))));
+    press(By.xpath("//button[normalize-space(.)=" + literal(text) + "]"));
   }
 
   /** Completes the open task form and waits until Tasklist has taken it. */
@@ -95,8 +95,8 @@ final class Browser implements AutoCloseable {
 
   /** In Cockpit's instance search, adds the criterion {@code criterion} = {@code value}. */
   void searchCockpit(String criterion, String value) {
-    press(visible(By.cssSelector(".cam-widget-search input, [cam-widget-search] input")));
-    press(visible(By.xpath("//li[contains(normalize-space(.), " + literal(criterion) + ")]")));
+    press(By.cssSelector(".cam-widget-search input, [cam-widget-search] input"));
+    press(By.xpath("//li[contains(normalize-space(.), " + literal(criterion) + ")]"));
     WebDriverWait briefly = new WebDriverWait(driver, Duration.ofSeconds(5));
     for (int attempt = 1; ; attempt++) {
       try {
@@ -116,7 +116,7 @@ final class Browser implements AutoCloseable {
         }
         // The editor closed before it took the value (a list refresh steals the focus): the criterion
         // then shows "??"; clicking that opens the editor again.
-        press(visible(By.xpath("//*[normalize-space(text())='??']")));
+        press(By.xpath("//*[normalize-space(text())='??']"));
       }
     }
   }
@@ -130,22 +130,22 @@ final class Browser implements AutoCloseable {
 
   /** Chooses {@code option} in the form-js select bound to {@code key}. */
   void pick(String key, String option) {
-    press(visible(By.cssSelector("[id$='-Field_" + key + "-display']")));
-    press(visible(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
-        + literal(option) + ")]")));
+    press(By.cssSelector("[id$='-Field_" + key + "-display']"));
+    press(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.), "
+        + literal(option) + ")]"));
   }
 
   /** Chooses the radio button whose label starts with {@code label}. */
   void choose(String label) {
-    press(visible(By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), "
-        + literal(label) + ")]")));
+    press(By.xpath("//label[contains(@class,'fjs-form-field-label')][starts-with(normalize-space(.), "
+        + literal(label) + ")]"));
   }
 
   /** Opens the task whose name contains every one of {@code parts}, from the focused filter's list. */
   void openTask(String... parts) {
     String condition = Arrays.stream(parts).map(p -> "contains(normalize-space(.), " + literal(p) + ")")
         .collect(Collectors.joining(" and "));
-    press(visible(By.xpath("//section[contains(@class,'tasks-list')]//a[" + condition + "]")));
+    press(By.xpath("//section[contains(@class,'tasks-list')]//a[" + condition + "]"));
     visible(By.cssSelector(".fjs-form"));
   }
 
@@ -201,10 +201,17 @@ final class Browser implements AutoCloseable {
     Files.write(SCREENSHOTS.resolve(name + "-browser.log"), console);
   }
 
-  /** Clicks in the middle of the screen, away from Tasklist's notifications at the bottom edge. */
-  private void press(WebElement element) {
-    wait.ignoring(ElementClickInterceptedException.class).until(ready -> {
-      // Forms re-render after a claim and shift under the pointer: scroll again on every attempt.
+  /**
+   * Clicks what {@code locator} finds, in the middle of the screen, away from Tasklist's notifications at
+   * the bottom edge. Found anew on every attempt: Tasklist re-renders lists and forms (after a claim, a
+   * refresh) and an element found a moment ago may be gone.
+   */
+  private void press(By locator) {
+    wait.ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class).until(ready -> {
+      WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+      if (element == null) {
+        return false;
+      }
       ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
       element.click();
       return true;
