@@ -18,7 +18,10 @@ import org.springframework.test.context.TestExecutionListeners;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Behind a proxy (as README: Security says), the client address comes from X-Forwarded-For: tests act from
+// several addresses that way.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "server.forward-headers-strategy=native")
 @Import(ProcessEngineCoverageConfiguration.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)

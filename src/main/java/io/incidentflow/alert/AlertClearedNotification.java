@@ -1,9 +1,9 @@
 package io.incidentflow.alert;
 
+import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.NotificationService;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -78,7 +78,7 @@ public class AlertClearedNotification extends AbstractProcessEnginePlugin
   @Override
   public void execute(ClearedAlert configuration, ExecutionEntity execution, CommandContext commandContext,
       String tenantId) {
-    Map<String, Object> incident = new HashMap<>(execution.getVariables());
+    Map<String, Object> incident = IncidentNumbers.variablesOf(execution);
     incident.put(CLEARED_ALERT, configuration.alertName());
     notifications.getObject().send(IncidentEvent.ALERT_CLEARED, incident);
   }

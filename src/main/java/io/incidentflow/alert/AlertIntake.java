@@ -45,6 +45,12 @@ public class AlertIntake {
   private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
   /** How long a firing alert waits for a concurrent one that is opening the same fingerprint's incident. */
   private static final Duration CONCURRENT_OPEN_WAIT = Duration.ofSeconds(20);
+  /** How much of an alert's name is kept (the column monitoring_alert.alert_name). */
+  static final int ALERT_NAME_MAX = 200;
+  /** How much of a label the classification reads: a service name or a severity, never a text. */
+  static final int LABEL_MAX = 200;
+  /** How much of a timestamp Alertmanager sends is quoted back (RFC 3339 needs 35 characters at most). */
+  private static final int TIMESTAMP_MAX = 40;
 
   private final OpenAlerts alerts;
   private final RuntimeService runtime;
@@ -98,7 +104,8 @@ public class AlertIntake {
       Optional<String> incident = alerts.clear(alert.fingerprint(), now);
       incident.ifPresent(number -> {
         comments.add(new IncidentComments.Comment(number, now, IncidentComments.MONITORING, client,
-            "Alert cleared: " + alertName(alert) + (alert.endsAt() == null ? "" : " (ended " + alert.endsAt() + ")")));
+            "Alert cleared: " + alertName(alert)
+                + (alert.endsAt() == null ? "" : " (ended " + cut(alert.endsAt(), TIMESTAMP_MAX) + ")")));
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(AccessSetup.PROCESS_KEY)
             .processInstanceBusinessKey(number).singleResult();
         if (instance != null) {
@@ -114,8 +121,8 @@ public class AlertIntake {
   /** Starts the incident of a firing alert; returns its number. */
   private String report(Alert alert) {
     DmnDecisionResult classification = decisions.evaluateDecisionByKey(DECISION)
-        .variables(Variables.createVariables().putValue("service", service(alert))
-            .putValue("severity", alert.label("severity")))
+        .variables(Variables.createVariables().putValue("service", cut(service(alert), LABEL_MAX))
+            .putValue("severity", cut(alert.label("severity"), LABEL_MAX)))
         .evaluate();
     Map<String, Object> variables = new HashMap<>(classification.getSingleResult().getEntryMap());
     variables.put(SHORT_DESCRIPTION, cut(shortDescription(alert), RegisterIncidentDelegate.SHORT_DESCRIPTION_MAX));
@@ -139,9 +146,10 @@ public class AlertIntake {
     return service.isBlank() ? alert.label("job") : service;
   }
 
+  /** The {@code alertname} label, as much of it as is kept; labels and annotations may be of any length. */
   static String alertName(Alert alert) {
     String name = alert.label("alertname");
-    return name.isBlank() ? "alert " + alert.fingerprint() : name;
+    return cut(name.isBlank() ? "alert " + alert.fingerprint() : name, ALERT_NAME_MAX);
   }
 
   private static String shortDescription(Alert alert) {

@@ -1,7 +1,7 @@
 package io.incidentflow.alert;
 
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 
+import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -20,7 +20,7 @@ public class AlertReleaseObserver implements IncidentStatusObserver {
   @Override
   public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
     if (to == IncidentStatus.CLOSED || to == IncidentStatus.CANCELED) {
-      alerts.release((String) scope.getVariable(INCIDENT_NUMBER));
+      alerts.release(IncidentNumbers.of(scope));
     }
   }
 }

@@ -23,12 +23,14 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of an application endpoint into the one {@link ApiError} body: bad input names
- * each field at fault, malformed JSON says where, an oversize body is 413, and anything unexpected is
- * a 500 whose details stay in the log, never a stack trace in the answer.
+ * each field at fault, malformed JSON says where, and anything unexpected is a 500 whose details stay in
+ * the log, never a stack trace in the answer. (An oversize body never gets here:
+ * {@link io.incidentflow.security.RequestScreen} refuses it with 413 before it is read.)
  */
 @RestControllerAdvice
 public class ApiExceptionHandler {
@@ -47,11 +49,6 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof RequestSizeLimit.TooLargeException tooLarge) {
-        return answer(new ApiError(413, tooLarge.getMessage(), List.of()));
-      }
-    }
     if (e.getCause() instanceof JsonParseException malformed) {
       // Jackson's message may describe where an object started in terms of its input source: noise for a client.
       String problem = malformed.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?]\\)", "");
@@ -67,6 +64,12 @@ public class ApiExceptionHandler {
       return answer(new ApiError(400, "The body must be a JSON object", List.of()));
     }
     return answer(new ApiError(400, "A JSON body is required", List.of()));
+  }
+
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ApiError> malformedMultipart(MultipartException e) {
+    return answer(new ApiError(400, "The body is no valid multipart/form-data; send the answer as a form"
+        + " (application/x-www-form-urlencoded) or as JSON", List.of()));
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

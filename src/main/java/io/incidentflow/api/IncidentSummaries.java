@@ -1,10 +1,10 @@
 package io.incidentflow.api;
 
+import io.incidentflow.incident.IncidentNumbers;
 import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CATEGORY;
 import static io.incidentflow.incident.IncidentVariables.CHANNEL;
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
@@ -59,8 +59,8 @@ public class IncidentSummaries {
    * variable that is not (or no longer) there keeps the value the row has.
    */
   public void record(VariableScope scope, String processInstanceId) {
-    Object number = scope.getVariable(INCIDENT_NUMBER);
-    if (!(number instanceof String incidentNumber)) {
+    String incidentNumber = IncidentNumbers.of(scope);
+    if (incidentNumber == null) {
       return;
     }
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());

@@ -66,7 +66,7 @@ public class ClosureRecordBuilder {
   /** The record of the incident {@code execution} belongs to, closing at {@code closedAt}. */
   public ClosureRecord build(DelegateExecution execution, Instant closedAt) {
     String processInstanceId = execution.getProcessInstanceId();
-    String number = (String) execution.getVariable(INCIDENT_NUMBER);
+    String number = execution.getProcessBusinessKey();
     Steps steps = steps(execution);
     List<HistoricVariableUpdate> updates = history.createHistoricDetailQuery().processInstanceId(processInstanceId)
         .variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list().stream()

@@ -40,7 +40,7 @@ public class DocumentClosureDelegate implements JavaDelegate {
     execution.setVariable(CLOSURE_SUMMARY, summary);
     records.save(builder.build(execution, closedAt.toInstant()));
     status.set(execution, IncidentStatus.CLOSED);
-    LOG.info("{} closed: {}", execution.getVariable(INCIDENT_NUMBER), summary);
+    LOG.info("{} closed: {}", execution.getProcessBusinessKey(), summary);
   }
 
   static String summarize(DelegateExecution execution) {
@@ -48,7 +48,7 @@ public class DocumentClosureDelegate implements JavaDelegate {
         ? "resolution accepted by the caller"
         : "closed automatically: the caller did not answer within the auto-close period";
     return String.format("%s (P%s %s, %s, %s): %s. Resolution %s by %s: %s. Reassigned %s time(s), reopened %s time(s).",
-        execution.getVariable(INCIDENT_NUMBER), execution.getVariable(PRIORITY), execution.getVariable(PRIORITY_LABEL),
+        execution.getProcessBusinessKey(), execution.getVariable(PRIORITY), execution.getVariable(PRIORITY_LABEL),
         execution.getVariable(CATEGORY), execution.getVariable(ASSIGNMENT_GROUP), how,
         execution.getVariable(RESOLUTION_CODE), execution.getVariable(RESOLVED_BY),
         execution.getVariable(RESOLUTION_NOTES), execution.getVariable(REASSIGNMENT_COUNT),

@@ -21,16 +21,18 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 
 /**
- * Authenticates every request to the application's own endpoints ({@code /api/*}, {@code /demo/*}):
- * people with HTTP basic against the engine's users, the same accounts as Tasklist; machine clients
- * with a bearer token from {@code incident-flow.api.tokens}. A request without valid credentials gets
- * 401; an authenticated one carries its {@link Caller} for the endpoint to authorize. The only
- * exception are the resolution links mailed to callers: their unguessable token is the credential.
+ * Authenticates every request to the application's own endpoints ({@code /api/*}, {@code /demo/*}) and
+ * the actuator: people with HTTP basic against the engine's users, the same accounts as Tasklist; machine
+ * clients with a bearer token from {@code incident-flow.api.tokens}. A request without valid credentials
+ * gets 401; an authenticated one carries its {@link Caller} for the endpoint to authorize. Open are only
+ * the resolution links mailed to callers (their unguessable token is the credential) and the actuator's
+ * health, which load balancers ask.
  */
 public class ApiAuthentication implements Filter {
 
-  /** {@code /api/incidents/{incidentNumber}/resolution-confirmation/{token}}, which the endpoint checks itself. */
-  private static final Pattern TOKEN_LINK = Pattern.compile("/api/incidents/[^/]+/resolution-confirmation/[^/]+");
+  /** {@code /api/incidents/{incidentNumber}/resolution-confirmation/{token}}, which the endpoint checks itself, and health. */
+  private static final Pattern OPEN = Pattern.compile("/api/incidents/[^/]+/resolution-confirmation/[^/]+"
+      + "|/actuator/health(/.*)?");
 
   /** Who is calling: the user and their groups. */
   public record Caller(String userId, Set<String> groupIds) {
@@ -60,7 +62,7 @@ public class ApiAuthentication implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest http = (HttpServletRequest) request;
-    if (TOKEN_LINK.matcher(http.getRequestURI().substring(http.getContextPath().length())).matches()) {
+    if (OPEN.matcher(http.getRequestURI().substring(http.getContextPath().length())).matches()) {
       chain.doFilter(request, response);
       return;
     }

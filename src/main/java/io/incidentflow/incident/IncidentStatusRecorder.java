@@ -33,7 +33,7 @@ public class IncidentStatusRecorder {
     Object previous = scope.getVariable(IncidentVariables.STATUS);
     if (!status.name().equals(previous)) {
       scope.setVariable(IncidentVariables.STATUS, status.name());
-      LOG.info("{}: status {} -> {}", scope.getVariable(IncidentVariables.INCIDENT_NUMBER), previous, status);
+      LOG.info("{}: status {} -> {}", IncidentNumbers.of(scope), previous, status);
       IncidentStatus from = previous == null ? null : IncidentStatus.valueOf((String) previous);
       observers.orderedStream().forEach(observer -> observer.statusChanged(scope, from, status));
     }

@@ -1,7 +1,6 @@
 package io.incidentflow.incident;
 
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
@@ -30,7 +29,7 @@ public class IncidentTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     Object priority = task.getVariable(PRIORITY);
     String activity = task.getName();
-    String name = String.join(" · ", String.valueOf(task.getVariable(INCIDENT_NUMBER)),
+    String name = String.join(" · ", String.valueOf(IncidentNumbers.of(task)),
         "P" + priority + " " + task.getVariable(PRIORITY_LABEL), String.valueOf(task.getVariable(SHORT_DESCRIPTION)));
     int room = MAX_NAME - activity.length() - 3;
     if (name.length() > room) {

@@ -40,7 +40,7 @@ public final class InputCheck {
     if (!(value instanceof String text) || text.isBlank()) {
       return fail(field, value == null || value instanceof String ? "is required" : "must be text");
     }
-    return text.length() > maxLength ? fail(field, "must be at most " + maxLength + " characters") : this;
+    return text(field, text, maxLength);
   }
 
   /** A text of at most {@code maxLength} characters, or nothing. */
@@ -52,14 +52,42 @@ public final class InputCheck {
     if (!(value instanceof String text)) {
       return fail(field, "must be text");
     }
+    return text(field, text, maxLength);
+  }
+
+  private InputCheck text(String field, String text, int maxLength) {
+    String controlCharacters = controlCharacterProblem(text);
+    if (controlCharacters != null) {
+      return fail(field, controlCharacters);
+    }
     return text.length() > maxLength ? fail(field, "must be at most " + maxLength + " characters") : this;
+  }
+
+  /**
+   * Why {@code text} cannot be stored as it is: a NUL or another control character (tab, line feed and
+   * carriage return are text); null when it can. PostgreSQL refuses NUL outright, and no person types the
+   * others: they are a client's encoding fault or an attempt to forge what a log or a mail shows.
+   */
+  public static String controlCharacterProblem(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f)) {
+        return String.format("must not contain control characters (U+%04X at position %d)", (int) c, i + 1);
+      }
+    }
+    return null;
+  }
+
+  /** Whether {@code text} reads as an e-mail address. */
+  public static boolean isEmail(String text) {
+    return EMAIL.matcher(text).matches();
   }
 
   /** An e-mail address. */
   public InputCheck requireEmail(String field, int maxLength) {
     int before = errors.size();
     requireText(field, maxLength);
-    if (errors.size() == before && !EMAIL.matcher((String) variables.apply(field)).matches()) {
+    if (errors.size() == before && !isEmail((String) variables.apply(field))) {
       fail(field, "must be an e-mail address such as jane.doe@example.com");
     }
     return this;

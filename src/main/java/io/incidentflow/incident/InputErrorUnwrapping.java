@@ -42,13 +42,19 @@ public class InputErrorUnwrapping extends AbstractProcessEnginePlugin {
       try {
         return next.execute(command);
       } catch (RuntimeException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-          if (cause instanceof InvalidIncidentInputException invalid) {
-            throw invalid;
-          }
-        }
-        throw e;
+        InvalidIncidentInputException invalid = invalidInputIn(e);
+        throw invalid != null ? invalid : e;
       }
     }
+  }
+
+  /** The {@link InvalidIncidentInputException} among the causes of {@code failure}, or null. */
+  public static InvalidIncidentInputException invalidInputIn(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidIncidentInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
   }
 }

@@ -1,5 +1,6 @@
 package io.incidentflow.notification;
 
+import io.incidentflow.incident.IncidentNumbers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,6 @@ public class SendNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IncidentEvent event = IncidentEvent.valueOf((String) execution.getVariableLocal(EVENT));
-    notifications.send(event, execution.getVariables());
+    notifications.send(event, IncidentNumbers.variablesOf(execution));
   }
 }

@@ -1,7 +1,6 @@
 package io.incidentflow.resolution;
 
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.INVESTIGATING_AGENT;
 import static io.incidentflow.incident.IncidentVariables.REASSIGNMENT_COUNT;
 
@@ -34,7 +33,7 @@ public class ReassignIncidentDelegate implements JavaDelegate {
     execution.setVariable(REASSIGNMENT_COUNT, count);
     execution.removeVariable(INVESTIGATING_AGENT);
     status.set(execution, IncidentStatus.ASSIGNED);
-    LOG.info("{} reassigned to {} (reassignment {})", execution.getVariable(INCIDENT_NUMBER),
+    LOG.info("{} reassigned to {} (reassignment {})", execution.getProcessBusinessKey(),
         execution.getVariable(ASSIGNMENT_GROUP), count);
   }
 }

@@ -1,7 +1,6 @@
 package io.incidentflow.resolution;
 
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.REOPEN_COUNT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_ACCEPTED;
 
@@ -35,7 +34,7 @@ public class ReopenIncidentDelegate implements JavaDelegate {
     execution.setVariable(REOPEN_COUNT, count);
     execution.removeVariable(RESOLUTION_ACCEPTED);
     status.set(execution, IncidentStatus.ASSIGNED);
-    LOG.info("{} reopened to {} (reopen {})", execution.getVariable(INCIDENT_NUMBER),
+    LOG.info("{} reopened to {} (reopen {})", execution.getProcessBusinessKey(),
         execution.getVariable(ASSIGNMENT_GROUP), count);
   }
 }

@@ -1,8 +1,8 @@
 package io.incidentflow.sla;
 
+import io.incidentflow.incident.IncidentNumbers;
 import static io.incidentflow.identity.SupportGroups.INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_ASSIGNEE;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_GROUP_LEAD;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
@@ -67,10 +67,10 @@ public class EscalateIncidentDelegate implements JavaDelegate {
     }
     if (audiences.isEmpty()) {
       LOG.warn("{}: {} {}: IncidentEscalation decided to tell nobody (P{}, escalation level {})",
-          execution.getVariable(INCIDENT_NUMBER), slaType, threshold, execution.getVariable(PRIORITY),
+          execution.getProcessBusinessKey(), slaType, threshold, execution.getVariable(PRIORITY),
           execution.getVariable(ESCALATION_LEVEL));
     } else {
-      Map<String, Object> incident = execution.getVariables();
+      Map<String, Object> incident = IncidentNumbers.variablesOf(execution);
       openTasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
           .ifPresent(assignee -> incident.put(NotificationService.ASSIGNEE, assignee));
       taskGroup(execution, openTasks).ifPresent(group -> incident.put(NotificationService.TASK_GROUP, group));
@@ -93,7 +93,7 @@ public class EscalateIncidentDelegate implements JavaDelegate {
       openTasks.forEach(task -> tasks.addCandidateGroup(task.getId(), INCIDENT_MANAGERS));
       return null;
     });
-    LOG.warn("{}: raised to {} (escalation level {})", execution.getVariable(INCIDENT_NUMBER), INCIDENT_MANAGERS,
+    LOG.warn("{}: raised to {} (escalation level {})", execution.getProcessBusinessKey(), INCIDENT_MANAGERS,
         level + 1);
   }
 

@@ -1,6 +1,6 @@
 package io.incidentflow.sla;
 
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+import io.incidentflow.incident.IncidentNumbers;
 import static io.incidentflow.incident.IncidentVariables.PAUSE_RESOLUTION_CLOCK;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
@@ -226,7 +226,7 @@ public class SlaClock implements IncidentStatusObserver {
   }
 
   private static Object number(VariableScope scope) {
-    return scope.getVariable(INCIDENT_NUMBER);
+    return IncidentNumbers.of(scope);
   }
 
   private static Instant instant(VariableScope scope, String variable) {

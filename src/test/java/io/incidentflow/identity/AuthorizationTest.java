@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,11 +40,7 @@ class AuthorizationTest {
 
   @BeforeEach
   void incidentRoutedToNetworkSupport() {
-    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
-    Task triage = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
-    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
-    investigation = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
+    investigation = Incidents.routedToNetworkSupport(runtime, tasks);
   }
 
   @Test

@@ -219,15 +219,20 @@ class NotificationTest {
   }
 
   @Test
-  void demoMailbox_showsTheMails_toDemoUsersOnly() {
+  void demoMailbox_showsTheMails_toAdministratorsOnly() {
     ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
     deliver(incident);
 
     assertThat(http.getForEntity("/demo/mail", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-    JsonNode mails = http.withBasicAuth("alice", "alice").getForObject("/demo/mail", JsonNode.class);
+    // The mailbox holds every resolution link: an agent would answer for the callers.
+    assertThat(http.withBasicAuth("alice", "alice").getForEntity("/demo/mail", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("alice", "alice").getForEntity("/demo/mail/0", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    JsonNode mails = http.withBasicAuth("demo", "demo").getForObject("/demo/mail", JsonNode.class);
     assertThat(mails.get(0).get("subject").asText()).contains(incident.getBusinessKey());
     assertThat(mails.get(0).get("to").asText()).isEqualTo("jane.doe@example.com");
-    assertThat(http.withBasicAuth("alice", "alice").getForObject("/demo/mail/0", String.class))
+    assertThat(http.withBasicAuth("demo", "demo").getForObject("/demo/mail/0", String.class))
         .contains(incident.getBusinessKey());
   }
 

@@ -1,0 +1,36 @@
+package io.incidentflow.incident;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Which incident an execution or task belongs to: the business key of its process instance, which
+ * Register incident sets once and nobody else can change. The variable {@code incidentNumber} shows the
+ * same number in forms and Cockpit, but the application never trusts it to say which incident it is.
+ */
+public final class IncidentNumbers {
+
+  private IncidentNumbers() {
+  }
+
+  /** The incident number of the process instance {@code scope} belongs to; null before it is registered. */
+  public static String of(VariableScope scope) {
+    if (scope instanceof DelegateExecution execution) {
+      return execution.getProcessBusinessKey();
+    }
+    if (scope instanceof DelegateTask task && task.getExecution() != null) {
+      return task.getExecution().getProcessBusinessKey();
+    }
+    return null;
+  }
+
+  /** The incident's variables, its number taken from the business key. */
+  public static Map<String, Object> variablesOf(DelegateExecution execution) {
+    Map<String, Object> variables = new HashMap<>(execution.getVariables());
+    variables.put(IncidentVariables.INCIDENT_NUMBER, execution.getProcessBusinessKey());
+    return variables;
+  }
+}
