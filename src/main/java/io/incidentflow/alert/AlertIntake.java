@@ -109,7 +109,7 @@ public class AlertIntake {
         ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(AccessSetup.PROCESS_KEY)
             .processInstanceBusinessKey(number).singleResult();
         if (instance != null) {
-          clearedNotification.schedule(instance.getId(), alertName(alert));
+          clearedNotification.record(instance, alertName(alert));
         }
       });
       return incident;

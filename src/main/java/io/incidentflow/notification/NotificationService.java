@@ -18,7 +18,12 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import io.incidentflow.notification.CommunicationLog.Notification;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -32,15 +37,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells callers and groups what happened to an incident: renders the event's mail, sends it over SMTP
- * and records it in the incident's communication log. All mails of an incident share one thread: the
- * acknowledgement's Message-ID is {@code <INC0001042@domain>} and every later mail refers to it.
+ * Tells callers and groups what happened to an incident: decides who is told, renders the event's mail
+ * and records it, in the transaction of the step that caused it, for {@link NotificationDelivery} to send
+ * once that step has committed. All mails of an incident share one thread: the acknowledgement's
+ * Message-ID is {@code <INC0001042@domain>} and every later mail refers to it.
  */
 @Service
 public class NotificationService {
@@ -65,10 +70,12 @@ public class NotificationService {
   private final ClosureRecordDocument closureDocument;
   private final IdentityService identity;
   private final ResolutionLinks resolutionLinks;
+  private final NotificationDelivery delivery;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
       NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
-      ClosureRecordDocument closureDocument, IdentityService identity, ResolutionLinks resolutionLinks) {
+      ClosureRecordDocument closureDocument, IdentityService identity, ResolutionLinks resolutionLinks,
+      NotificationDelivery delivery) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
@@ -78,32 +85,53 @@ public class NotificationService {
     this.closureDocument = closureDocument;
     this.identity = identity;
     this.resolutionLinks = resolutionLinks;
+    this.delivery = delivery;
   }
 
   /**
-   * Sends {@code event}'s notification about the incident whose variables are {@code incident}. Sends
-   * nothing, and logs why, when no recipient has an address. A failure to send throws
-   * {@link NotificationFailedException}, which names the incident and the cause.
+   * Decides {@code event}'s notification about the incident whose variables are {@code incident} (its
+   * process instance {@code processInstanceId} of {@code processDefinitionId}): its recipients, its
+   * message with a Message-ID of its own, rendered and recorded in the current transaction, and the job
+   * that sends it after this transaction commits ({@link NotificationDelivery}). Records nothing, and logs
+   * why, when no recipient has an address.
    */
-  public void send(IncidentEvent event, Map<String, Object> incident) {
-    send(event, incident, event.audiences());
+  public void notify(IncidentEvent event, Map<String, Object> incident, String processInstanceId,
+      String processDefinitionId) {
+    notify(event, incident, event.audiences(), processInstanceId, processDefinitionId);
   }
 
-  /** As {@link #send(IncidentEvent, Map)}, to {@code audiences} instead of the event's default. */
-  public void send(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences) {
+  /** As {@link #notify(IncidentEvent, Map, String, String)}, to {@code audiences} instead of the event's default. */
+  public void notify(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
+      String processInstanceId, String processDefinitionId) {
     String number = (String) incident.get(INCIDENT_NUMBER);
     List<String> recipients = recipients(event, incident, audiences, number);
     if (recipients.isEmpty()) {
       return;
     }
+    String id = UUID.randomUUID().toString();
     String subject = subject(event, incident);
-    String messageId = messageId(event, number);
+    String messageId = event == IncidentEvent.REPORTED ? threadId(number)
+        : "<" + number + "." + event.template() + "." + id + "@" + domain() + ">";
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String message = message(event, incident, recipients, subject, messageId, now);
+    Notification notification = new Notification(id, number, processInstanceId, event, recipients, subject,
+        messageId, message, CommunicationLog.Status.PENDING, 0, null, now, null);
+    log.record(notification);
+    delivery.schedule(notification, processDefinitionId);
+    LOG.info("{}: {} notification to {} recorded; it is sent once this step commits", number, event, recipients);
+  }
+
+  /** The whole message as it will be sent (RFC 822), with its Message-ID and date fixed now. */
+  private String message(IncidentEvent event, Map<String, Object> incident, List<String> recipients, String subject,
+      String messageId, Instant now) {
+    String number = (String) incident.get(INCIDENT_NUMBER);
     try {
       MimeMessage message = new ThreadedMessage(mail.getSession(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
       helper.setFrom(settings.getSender());
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(subject);
+      helper.setSentDate(Date.from(now));
       Map<String, Object> model = model(event, incident);
       MailTemplates.Bodies bodies = templates.render(event, model);
       helper.setText(bodies.text(), bodies.html());
@@ -115,14 +143,15 @@ public class NotificationService {
         message.setHeader("In-Reply-To", threadId(number));
         message.setHeader("References", threadId(number));
       }
-      mail.send(message);
-    } catch (MessagingException | MailException e) {
-      throw new NotificationFailedException(number + ": the " + event + " notification to " + recipients
-          + " could not be sent: " + e.getMessage(), e);
+      message.saveChanges();
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      message.writeTo(bytes);
+      // MIME is 7-bit text (bodies and headers are encoded); ISO-8859-1 keeps every byte as it is.
+      return bytes.toString(StandardCharsets.ISO_8859_1);
+    } catch (MessagingException | IOException e) {
+      throw new IllegalStateException(number + ": the " + event + " notification could not be written: "
+          + e.getMessage(), e);
     }
-    log.record(new CommunicationLog.Entry(number, ClockUtil.getCurrentTime().toInstant(), event, recipients, subject,
-        messageId));
-    LOG.info("{}: {} notification sent to {}", number, event, recipients);
   }
 
   private List<String> recipients(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
@@ -178,7 +207,7 @@ public class NotificationService {
     if (event == IncidentEvent.RESOLVED) {
       model.put("autoCloseAt", DisplayFormats.INSTANCE.time(
           ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
-      // The caller answers with a click, no account needed; a retried mail gets new links.
+      // The caller answers with a click, no account needed; the links are issued once, with the notification.
       model.put("confirmation", resolutionLinks.issue((String) incident.get(INCIDENT_NUMBER)));
     }
     if (event == IncidentEvent.CLOSED) {
@@ -192,11 +221,6 @@ public class NotificationService {
   /** The thread of an incident's mails: the Message-ID of its acknowledgement. */
   private String threadId(String number) {
     return "<" + number + "@" + domain() + ">";
-  }
-
-  private String messageId(IncidentEvent event, String number) {
-    return event == IncidentEvent.REPORTED ? threadId(number)
-        : "<" + number + "." + event.template() + "." + UUID.randomUUID() + "@" + domain() + ">";
   }
 
   private String domain() {

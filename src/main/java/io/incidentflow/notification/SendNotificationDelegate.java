@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The send tasks of the process: each names its event in the input parameter {@code notificationEvent}
- * (e.g. {@code RESOLVED}). The tasks run asynchronously with a retry cycle, so a mail server that is
- * down makes a retried job, never a rolled-back agent action.
+ * (e.g. {@code RESOLVED}) and records that notification in the step's own transaction; it is sent once
+ * the step has committed ({@link NotificationDelivery}), so a mail server that is down makes a retried
+ * delivery, never a rolled-back agent action.
  */
 @Component("sendNotificationDelegate")
 public class SendNotificationDelegate implements JavaDelegate {
@@ -24,6 +25,7 @@ public class SendNotificationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IncidentEvent event = IncidentEvent.valueOf((String) execution.getVariableLocal(EVENT));
-    notifications.send(event, IncidentNumbers.variablesOf(execution));
+    notifications.notify(event, IncidentNumbers.variablesOf(execution), execution.getProcessInstanceId(),
+        execution.getProcessDefinitionId());
   }
 }

@@ -74,7 +74,8 @@ public class EscalateIncidentDelegate implements JavaDelegate {
       openTasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
           .ifPresent(assignee -> incident.put(NotificationService.ASSIGNEE, assignee));
       taskGroup(execution, openTasks).ifPresent(group -> incident.put(NotificationService.TASK_GROUP, group));
-      notifications.send(event, incident, audiences);
+      notifications.notify(event, incident, audiences, execution.getProcessInstanceId(),
+          execution.getProcessDefinitionId());
     }
     // The decision is spent; the next threshold asks again.
     execution.removeVariables(List.of(NOTIFY_ASSIGNEE, NOTIFY_GROUP_LEAD, RAISE_TO_INCIDENT_MANAGERS));

@@ -193,7 +193,7 @@ public class SlaClock implements IncidentStatusObserver {
     String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
         : ((DelegateExecution) scope).getProcessInstanceId();
     Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(processInstanceId).stream()
-        .filter(job -> TIMERS.containsKey(job.getActivityId()))
+        .filter(job -> job.getActivityId() != null && TIMERS.containsKey(job.getActivityId()))
         .forEach(action);
   }
 

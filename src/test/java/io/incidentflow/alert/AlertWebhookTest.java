@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -55,6 +56,8 @@ class AlertWebhookTest {
   TestRestTemplate http;
   @Autowired
   RuntimeService runtime;
+  @Autowired
+  HistoryService history;
   @Autowired
   TaskService tasks;
   @Autowired
@@ -284,9 +287,10 @@ class AlertWebhookTest {
   }
 
   /** The incidents whose alert has the fingerprint, as the read model lists them. */
+  /** The incidents, open or ended, whose description names the alert's fingerprint. */
   private List<String> incidentsOf(String fingerprint) {
     List<String> numbers = new ArrayList<>();
-    runtime.createProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess").variableValueLike(
+    history.createHistoricProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess").variableValueLike(
         "description", "%Fingerprint: " + fingerprint).list().forEach(p -> numbers.add(p.getBusinessKey()));
     return numbers;
   }

@@ -11,10 +11,17 @@ import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -190,21 +197,8 @@ class NotificationTest {
     assertThat(mailHealth.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
     assertThat(mailHealth.getBody().get("status").asText()).isEqualTo("UNREACHABLE");
 
-    int attempts = 0;
-    Date now = new Date();
-    while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
-      Job waiting = management.createJobQuery().jobId(job.getId()).singleResult();
-      if (waiting.getDuedate() != null) {
-        now = new Date(Math.max(now.getTime(), waiting.getDuedate().getTime()) + 1000);
-        ClockUtil.setCurrentTime(now);
-      }
-      String id = job.getId();
-      assertThatThrownBy(() -> management.executeJob(id)).hasMessageContaining(number);
-      attempts++;
-      assertThat(attempts).as("the retry cycle ends").isLessThanOrEqualTo(5);
-    }
     // R5/PT1M: five attempts in all, a minute apart.
-    assertThat(attempts).isEqualTo(5);
+    assertThat(failEveryAttempt(job, number)).isEqualTo(5);
     Incident failedJob = runtime.createIncidentQuery().processInstanceId(incident.getId()).singleResult();
     assertThat(failedJob.getIncidentType()).isEqualTo("failedJob");
     assertThat(failedJob.getIncidentMessage()).contains(number, "REPORTED", "could not be sent");
@@ -216,6 +210,150 @@ class NotificationTest {
     assertThat(mailServer.received().stream().filter(m -> subject(m).contains(number)).toList()).hasSize(1);
     assertThat(communicationLog.of(number)).hasSize(1);
     assertThat(runtime.createIncidentQuery().processInstanceId(incident.getId()).count()).isZero();
+  }
+
+  @Test
+  void aNotification_isDecidedOnce_withItsMessageId_andSentAfterTheStepCommits() throws Exception {
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    String number = incident.getBusinessKey();
+
+    List<CommunicationLog.Notification> decided = communicationLog.all(number);
+    assertThat(decided).singleElement().satisfies(notification -> {
+      assertThat(notification.event()).isEqualTo(IncidentEvent.REPORTED);
+      assertThat(notification.status()).isEqualTo(CommunicationLog.Status.PENDING);
+      assertThat(notification.messageId()).isEqualTo("<" + number + "@incidentflow.example>");
+      assertThat(notification.recipients()).containsExactly("jane.doe@example.com");
+    });
+    assertThat(mailServer.received().stream().map(NotificationTest::messageId)).as("nothing sent before the job")
+        .doesNotContain(decided.get(0).messageId());
+
+    MimeMessage sent = deliverOne(incident);
+
+    assertThat(sent.getMessageID()).isEqualTo(decided.get(0).messageId());
+    CommunicationLog.Notification after = communicationLog.find(decided.get(0).id()).orElseThrow();
+    assertThat(after.status()).isEqualTo(CommunicationLog.Status.SENT);
+    assertThat(after.attempts()).isOne();
+    assertThat(after.message()).as("the message (it may hold a link's token) is not kept once sent").isNull();
+    assertThat(deliver(incident)).as("a notification sent is not sent again").isEmpty();
+  }
+
+  @Test
+  void twoNodesRunningTheSameDelivery_atOnce_sendOneMessageId_andLogItOnce() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+      String number = incident.getBusinessKey();
+      deliverOne(incident);
+      complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
+          "impact", "medium", "urgency", "high"));
+      String decided = communicationLog.all(number).stream().filter(n -> n.event() == IncidentEvent.ROUTED)
+          .findFirst().orElseThrow().messageId();
+      Job delivery = notificationJob(incident);
+
+      atOnceOnTwoNodes(() -> management.executeJob(delivery.getId()));
+
+      List<String> ids = mailServer.received().stream().filter(mail -> subject(mail).contains(number)
+          && subject(mail).endsWith("Assigned to your group")).map(NotificationTest::messageId).toList();
+      assertThat(ids).as("a duplicate at worst, recognizable as one mail").isNotEmpty().containsOnly(decided);
+      assertThat(communicationLog.of(number)).extracting(CommunicationLog.Entry::event)
+          .containsExactly(IncidentEvent.REPORTED, IncidentEvent.ROUTED);
+    }
+  }
+
+  @Test
+  void anSlaTimerFiredOnTwoNodesAtOnce_escalatesOnce_andMailsOnce() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      ClockUtil.reset();
+      ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess",
+          Incidents.vpnReport("high", "high"));
+      String number = incident.getBusinessKey();
+      Job timer = management.createJobQuery().processInstanceId(incident.getId()).activityId("Event_ResponseDue")
+          .singleResult();
+      ClockUtil.setCurrentTime(timer.getDuedate());
+
+      atOnceOnTwoNodes(() -> management.executeJob(timer.getId()));
+      NotificationJobs.run(management, incident.getId());
+
+      assertThat(runtime.getVariable(incident.getId(), "escalationLevel")).isEqualTo(1);
+      assertThat(communicationLog.all(number)).filteredOn(n -> n.event() == IncidentEvent.RESPONSE_BREACHED)
+          .singleElement().satisfies(n -> assertThat(n.status()).isEqualTo(CommunicationLog.Status.SENT));
+      assertThat(mailServer.received().stream().filter(mail -> subject(mail).contains(number)
+          && subject(mail).contains("Response SLA breached")).map(NotificationTest::messageId).distinct()).hasSize(1);
+    }
+  }
+
+  @Test
+  void aDeliveryThatKeepsFailing_isVisible_andOneRetryFromTheApiSendsItOnce() throws Exception {
+    mailServer.stop();
+    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
+    String number = incident.getBusinessKey();
+    Job job = notificationJob(incident);
+    assertThat(failEveryAttempt(job, number)).isEqualTo(5);
+    JsonNode failed = http.withBasicAuth("alice", "alice").getForObject("/api/incidents/" + number + "/notifications",
+        JsonNode.class).get(0);
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("attempts").asInt()).isEqualTo(5);
+    assertThat(failed.get("lastError").asText()).containsIgnoringCase("connect");
+    assertThat(runtime.createIncidentQuery().processInstanceId(incident.getId()).count())
+        .as("Cockpit shows the failed delivery on the incident").isOne();
+
+    mailServer.start();
+    String retry = "/api/incidents/" + number + "/notifications/" + failed.get("id").asText() + "/retry";
+    assertThat(http.withBasicAuth("erin", "erin").postForEntity(retry, null, JsonNode.class).getStatusCode())
+        .as("managers read, they do not act").isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("alice", "alice").postForEntity(retry, null, JsonNode.class).getStatusCode())
+        .isEqualTo(HttpStatus.ACCEPTED);
+    NotificationJobs.run(management, incident.getId());
+
+    assertThat(mailServer.received().stream().filter(m -> subject(m).contains(number)).toList()).hasSize(1);
+    assertThat(communicationLog.of(number)).hasSize(1);
+    assertThat(runtime.createIncidentQuery().processInstanceId(incident.getId()).count()).isZero();
+    assertThat(http.withBasicAuth("alice", "alice").postForEntity(retry, null, JsonNode.class).getStatusCode())
+        .as("sent already").isEqualTo(HttpStatus.CONFLICT);
+  }
+
+  /**
+   * Plays the job executor's part for a delivery that fails every time: each attempt when it is due, on the
+   * engine clock, until no retry is left; how many attempts that took.
+   */
+  private int failEveryAttempt(Job job, String number) {
+    int attempts = 0;
+    Date now = new Date();
+    while (management.createJobQuery().jobId(job.getId()).singleResult().getRetries() > 0) {
+      Job waiting = management.createJobQuery().jobId(job.getId()).singleResult();
+      if (waiting.getDuedate() != null) {
+        now = new Date(Math.max(now.getTime(), waiting.getDuedate().getTime()) + 1000);
+        ClockUtil.setCurrentTime(now);
+      }
+      assertThatThrownBy(() -> management.executeJob(job.getId())).hasMessageContaining(number);
+      attempts++;
+      assertThat(attempts).as("the retry cycle ends").isLessThanOrEqualTo(5);
+    }
+    return attempts;
+  }
+
+  /** Runs {@code work} on two threads at the same moment, as two nodes would; a lost race may fail, nothing else. */
+  private static void atOnceOnTwoNodes(Runnable work) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<?>> runs = new ArrayList<>();
+      for (int node = 0; node < 2; node++) {
+        runs.add(nodes.submit(() -> {
+          start.await();
+          work.run();
+          return null;
+        }));
+      }
+      for (Future<?> run : runs) {
+        try {
+          run.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException lostRace) {
+          // The other node's transaction won: this one rolled back, as a second node's would.
+        }
+      }
+    } finally {
+      nodes.shutdown();
+    }
   }
 
   @Test
