@@ -1,5 +1,6 @@
 package io.incidentflow.api;
 
+import io.incidentflow.incident.ConcurrentChangeRetry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -9,9 +10,10 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 
 /**
- * Work that can lose a race to a concurrent request writing the same row: an idempotency key, an
- * alert's open fingerprint. The database makes the loser fail, with a duplicate key (PostgreSQL) or a
- * lock timeout or concurrent update (H2); the loser waits for the winner to commit and tries again.
+ * Work that can lose a race to a concurrent request or job writing the same row: an idempotency key, an
+ * alert's open fingerprint, an incident that a timer changes at the same moment. The database makes the
+ * loser fail, with a duplicate key (PostgreSQL), a lock timeout or concurrent update (H2), or the engine
+ * with an optimistic locking conflict; the loser waits for the winner to commit and tries again.
  */
 public final class ConcurrentRequests {
 
@@ -35,7 +37,11 @@ public final class ConcurrentRequests {
         if (answer.isPresent()) {
           return answer.get();
         }
-      } catch (DuplicateKeyException | TransientDataAccessException e) {
+      } catch (RuntimeException e) {
+        if (!(e instanceof DuplicateKeyException || e instanceof TransientDataAccessException
+            || ConcurrentChangeRetry.isConflict(e))) {
+          throw e;
+        }
         lostRace = e;
       }
       if (System.nanoTime() > giveUpAt) {

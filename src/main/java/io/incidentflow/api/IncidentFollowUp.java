@@ -14,12 +14,14 @@ import io.incidentflow.incident.Codes.OnHoldReason;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.InputCheck;
 import io.incidentflow.incident.InvalidIncidentInputException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -48,6 +50,9 @@ public class IncidentFollowUp {
   /** The confirmation's fields as the request names them, by the variable the task listener checks. */
   private static final Map<String, String> CONFIRMATION_FIELDS = Map.of(RESOLUTION_ACCEPTED, ACCEPTED,
       CONFIRMATION_COMMENT, COMMENT);
+
+  /** How long an action goes on trying while a job of the incident keeps changing it. */
+  private static final Duration CONCURRENT_CHANGE_WAIT = Duration.ofSeconds(10);
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -78,7 +83,7 @@ public class IncidentFollowUp {
 
   /** Comments on the incident as {@code caller}; a caller's comment resumes an incident awaiting the caller. */
   public CommentAdded comment(Caller caller, String incidentNumber, Map<String, Object> body) {
-    return transactions.execute(tx -> {
+    return inTransaction(incidentNumber, () -> {
       Incident incident = incident(incidentNumber);
       ApiAccess.requireFollowUp(caller, incident.assignmentGroup(), "comment on " + incidentNumber);
       Map<String, Object> fields = new HashMap<>(body);
@@ -105,7 +110,7 @@ public class IncidentFollowUp {
 
   /** Records the caller's answer to the resolution, given by {@code caller} on the caller's behalf. */
   public IncidentSummary confirm(Caller caller, String incidentNumber, Map<String, Object> body) {
-    return transactions.execute(tx -> {
+    return inTransaction(incidentNumber, () -> {
       Incident incident = incident(incidentNumber);
       ApiAccess.requireFollowUp(caller, incident.assignmentGroup(), "confirm the resolution of " + incidentNumber);
       return confirm(incident, body);
@@ -114,7 +119,7 @@ public class IncidentFollowUp {
 
   /** Records the caller's answer to the resolution, given with the token of a resolution mail's link. */
   public IncidentSummary confirmWithToken(String incidentNumber, String token, Map<String, Object> body) {
-    return transactions.execute(tx -> {
+    return inTransaction(incidentNumber, () -> {
       links.redeem(incidentNumber, token);
       return confirm(incident(incidentNumber), body);
     });
@@ -157,11 +162,17 @@ public class IncidentFollowUp {
     if (task == null) {
       throw new ApiException(HttpStatus.CONFLICT, incident.number() + " has no open step " + taskKey + " any more");
     }
-    try {
-      tasks.complete(task.getId(), variables);
-    } catch (OptimisticLockingException concurrentChange) {
-      throw new ApiException(HttpStatus.CONFLICT, incident.number() + " was changed at the same moment; try again");
-    }
+    tasks.complete(task.getId(), variables);
+  }
+
+  /**
+   * Runs {@code action} in one transaction; when a job of the incident (an SLA timer) changed it at the same
+   * moment, runs it again on what that job left, as a person would have clicked again.
+   */
+  private <T> T inTransaction(String incidentNumber, Supplier<T> action) {
+    return ConcurrentRequests.retry(CONCURRENT_CHANGE_WAIT, () -> Optional.of(transactions.execute(tx -> action.get())),
+        stillChanging -> new ApiException(HttpStatus.CONFLICT, incidentNumber + " keeps being changed at the same"
+            + " moment; try again"));
   }
 
   /** The incident numbered {@code incidentNumber}, running or ended; 404 when there is none. */

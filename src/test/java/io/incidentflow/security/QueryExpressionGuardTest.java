@@ -96,9 +96,10 @@ class QueryExpressionGuardTest {
   void theApplicationsFilters_keepTheirPlaceholders_andWork_atBothDoors() {
     for (Map.Entry<String, EngineDoor> door : EngineDoor.both(port, "bob").entrySet()) {
       for (String filter : List.of(AccessSetup.FILTER_MY_GROUPS, AccessSetup.FILTER_ALL_OPEN)) {
-        // As Tasklist asks: the filter extended by paging, sorting and the variables it shows.
+        // As Tasklist asks: the filter extended by a search, paging, sorting and the variables it shows.
         Answer list = door.getValue().post("/filter/" + filterId(filter) + "/list?firstResult=0&maxResults=50",
-            Map.of("processVariables", List.of(), "sorting", List.of(Map.of("sortBy", "priority", "sortOrder", "desc"))));
+            Map.of("processInstanceId", investigation.getProcessInstanceId(), "processVariables", List.of(),
+                "sorting", List.of(Map.of("sortBy", "priority", "sortOrder", "desc"))));
         assertThat(list.status()).as(door.getKey() + " " + filter).isEqualTo(200);
         assertThat(ids(list.json())).as(door.getKey() + " " + filter).contains(investigation.getId());
       }
