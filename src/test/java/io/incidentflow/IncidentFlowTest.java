@@ -14,7 +14,7 @@ import org.springframework.test.context.TestExecutionListeners;
  * The whole application on a random port, with process-model coverage recorded (reports under
  * {@code target/process-test-coverage/}). Every Spring test uses this one setup, so they share one
  * application context. The job executor is off (see the surefire configuration): tests run jobs and
- * move the engine clock themselves.
+ * move the engine clock themselves. {@link DatabaseSwitch} can cut the application off its database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +22,7 @@ import org.springframework.test.context.TestExecutionListeners;
 // several addresses that way.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "server.forward-headers-strategy=native")
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import({ProcessEngineCoverageConfiguration.class, DatabaseSwitch.class})
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public @interface IncidentFlowTest {

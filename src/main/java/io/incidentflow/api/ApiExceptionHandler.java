@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.incidentflow.api.ApiError.FieldMessage;
+import io.incidentflow.incident.DatabaseOutages;
 import io.incidentflow.incident.InvalidIncidentInputException;
+import io.incidentflow.security.DoorAnswers;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +30,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every failure of an application endpoint into the one {@link ApiError} body: bad input names
- * each field at fault, malformed JSON says where, and anything unexpected is a 500 whose details stay in
- * the log, never a stack trace in the answer. (An oversize body never gets here:
+ * each field at fault, malformed JSON says where, a database that cannot be reached is 503 with
+ * {@code Retry-After}, and anything unexpected is a 500 whose details stay in the log, never a stack trace
+ * in the answer. (An oversize body never gets here:
  * {@link io.incidentflow.security.RequestScreen} refuses it with 413 before it is read.)
  */
 @RestControllerAdvice
@@ -114,6 +117,12 @@ public class ApiExceptionHandler {
       // Any other request error Spring MVC knows, in this API's shape.
       String detail = known.getBody().getDetail();
       return answer(new ApiError(known.getStatusCode().value(), detail == null ? e.getMessage() : detail, List.of()));
+    }
+    if (DatabaseOutages.isOutage(e)) {
+      LOG.warn("An API request met a database that cannot be reached ({}); answered 503", e.getMessage());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+          .header("Retry-After", Integer.toString(DoorAnswers.RETRY_AFTER_SECONDS))
+          .body(new ApiError(503, DoorAnswers.UNAVAILABLE, List.of()));
     }
     LOG.error("Unexpected failure of an API request", e);
     return answer(new ApiError(500, "Internal error: the application log has the details", List.of()));

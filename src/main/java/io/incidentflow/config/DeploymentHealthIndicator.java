@@ -9,21 +9,33 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the incident process is deployed, at {@code /actuator/health/deployment}. The process
  * application deploys its models once the web server is already up; until then a report would fail,
- * so the application is not {@code UP} before the process is there (a load balancer waits for it).
+ * so the application is not {@code UP} before the process is there (a load balancer waits for it). The
+ * check reads the database, within the health deadline ({@link HealthDeadline}), until it finds the process.
  */
 @Component("deploymentHealthIndicator")
 public class DeploymentHealthIndicator implements HealthIndicator {
 
   private final RepositoryService repository;
+  private final HealthDeadline deadline;
 
-  public DeploymentHealthIndicator(RepositoryService repository) {
+  public DeploymentHealthIndicator(RepositoryService repository, HealthDeadline deadline) {
     this.repository = repository;
+    this.deadline = deadline;
   }
+
+  private volatile boolean deployed;
 
   @Override
   public Health health() {
-    long versions = repository.createProcessDefinitionQuery().processDefinitionKey(AccessSetup.PROCESS_KEY).count();
-    return versions > 0 ? Health.up().withDetail("process", AccessSetup.PROCESS_KEY).build()
-        : Health.down().withDetail("process", AccessSetup.PROCESS_KEY + " is not deployed yet").build();
+    if (deployed) {
+      // Deployed once, deployed for good: no need to ask the database at every probe.
+      return Health.up().withDetail("process", AccessSetup.PROCESS_KEY).build();
+    }
+    return deadline.within("the process deployment", () -> {
+      long versions = repository.createProcessDefinitionQuery().processDefinitionKey(AccessSetup.PROCESS_KEY).count();
+      deployed = versions > 0;
+      return deployed ? Health.up().withDetail("process", AccessSetup.PROCESS_KEY).build()
+          : Health.down().withDetail("process", AccessSetup.PROCESS_KEY + " is not deployed yet").build();
+    });
   }
 }

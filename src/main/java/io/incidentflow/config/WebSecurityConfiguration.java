@@ -3,11 +3,12 @@ package io.incidentflow.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.incidentflow.api.ApiSettings;
 import io.incidentflow.security.CurrentRequest;
-import io.incidentflow.security.EngineRestAnswers;
+import io.incidentflow.security.DoorAnswers;
 import io.incidentflow.security.EngineRestSettings;
 import io.incidentflow.security.ErrorShape;
 import io.incidentflow.security.RequestScreen;
 import io.incidentflow.security.SecurityHeaders;
+import io.incidentflow.security.UnknownTasks;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,7 +32,8 @@ import org.springframework.core.Ordered;
  * ({@code /api}, {@code /demo}) and the actuator (but its health) authenticate the same users and the
  * configured machine clients ({@link ApiAuthentication}); the demo mailbox is for administrators, the
  * metrics for administrators and clients in the group {@value #METRICS}. Every door screens what it reads
- * ({@link RequestScreen}); the engine's doors answer client errors with 4xx ({@link EngineRestAnswers}); the
+ * ({@link RequestScreen}); the doors answer client errors with 4xx and database outages with 503
+ * ({@link DoorAnswers}, {@link UnknownTasks}); the
  * application's own pages carry hardening headers ({@link SecurityHeaders}). Spring Boot's error page is no
  * door: asked for directly, it answers 404.
  */
@@ -57,124 +59,102 @@ public class WebSecurityConfiguration {
   /** First of all, so that everything after, the engine's login included, knows the request it serves. */
   @Bean
   FilterRegistrationBean<CurrentRequest> currentRequest() {
-    FilterRegistrationBean<CurrentRequest> registration = new FilterRegistrationBean<>(new CurrentRequest());
-    registration.setName("current-request");
-    registration.addUrlPatterns("/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
+    return door(new CurrentRequest(), "current-request", 0, "/*");
   }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.setName("engine-rest-authentication");
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = door(
+        new ProcessEngineAuthenticationFilter(), "engine-rest-authentication", 10, ENGINE_REST + "/*");
     registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
         HttpBasicAuthenticationProvider.class.getName());
-    registration.addUrlPatterns(ENGINE_REST + "/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 
   @Bean
   FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identity, ApiSettings settings) {
-    FilterRegistrationBean<ApiAuthentication> registration =
-        new FilterRegistrationBean<>(new ApiAuthentication(identity, settings.getTokens()));
-    registration.setName("api-authentication");
-    registration.addUrlPatterns(API, DEMO, ACTUATOR);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-    return registration;
+    return door(new ApiAuthentication(identity, settings.getTokens()), "api-authentication", 10, API, DEMO, ACTUATOR);
   }
 
   @Bean
   FilterRegistrationBean<GroupRequired> demoForAdministrators() {
-    return groupRequired("demo-for-administrators", new GroupRequired(List.of(Groups.CAMUNDA_ADMIN),
-        "read the demo mailbox, which holds every resolution link"), DEMO);
+    return door(new GroupRequired(List.of(Groups.CAMUNDA_ADMIN), "read the demo mailbox, which holds every resolution"
+        + " link"), "demo-for-administrators", 15, DEMO);
   }
 
   @Bean
   FilterRegistrationBean<GroupRequired> actuatorForOperators() {
-    return groupRequired("actuator-for-operators", new GroupRequired(List.of(Groups.CAMUNDA_ADMIN, METRICS),
-        "read the actuator's metrics and information"), ACTUATOR);
-  }
-
-  private static FilterRegistrationBean<GroupRequired> groupRequired(String name, GroupRequired filter, String path) {
-    FilterRegistrationBean<GroupRequired> registration = new FilterRegistrationBean<>(filter);
-    registration.setName(name);
-    registration.addUrlPatterns(path);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 15);
-    return registration;
+    return door(new GroupRequired(List.of(Groups.CAMUNDA_ADMIN, METRICS), "read the actuator's metrics and"
+        + " information"), "actuator-for-operators", 15, ACTUATOR);
   }
 
   /** After authentication, so that a stranger's large body is not even looked at. */
   @Bean
   FilterRegistrationBean<RequestScreen> apiRequestScreen(ApiSettings settings) {
-    FilterRegistrationBean<RequestScreen> registration = new FilterRegistrationBean<>(
-        new RequestScreen(ErrorShape.API, settings.getMaxRequestSize().toBytes()));
-    registration.setName("api-request-screen");
-    registration.addUrlPatterns(API, DEMO);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
+    return door(new RequestScreen(ErrorShape.API, settings.getMaxRequestSize().toBytes()), "api-request-screen", 20,
+        API, DEMO);
   }
 
   @Bean
   FilterRegistrationBean<RequestScreen> engineRequestScreen(EngineRestSettings settings) {
-    FilterRegistrationBean<RequestScreen> registration = new FilterRegistrationBean<>(
-        new RequestScreen(ErrorShape.ENGINE, settings.maxRequestSize().toBytes()));
-    registration.setName("engine-request-screen");
-    registration.addUrlPatterns(ENGINE_REST + "/*", webappApi + "/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-    return registration;
+    return door(new RequestScreen(ErrorShape.ENGINE, settings.maxRequestSize().toBytes()), "engine-request-screen", 20,
+        ENGINE_REST + "/*", webappApi + "/*");
+  }
+
+  /** Around the doors' logins too: a database outage there answers 503 as well. */
+  @Bean
+  FilterRegistrationBean<DoorAnswers> apiAnswers() {
+    return door(new DoorAnswers(ErrorShape.API), "api-answers", 5, API, DEMO);
   }
 
   @Bean
-  FilterRegistrationBean<EngineRestAnswers> engineRestAnswers(TaskService tasks, IdentityService identity) {
-    FilterRegistrationBean<EngineRestAnswers> registration = new FilterRegistrationBean<>(
-        new EngineRestAnswers(List.of(ENGINE_REST, webappApi + "/engine"), tasks, identity));
-    registration.setName("engine-rest-answers");
-    registration.addUrlPatterns(ENGINE_REST + "/*", webappApi + "/engine/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
-    return registration;
+  FilterRegistrationBean<DoorAnswers> engineAnswers() {
+    return door(new DoorAnswers(ErrorShape.ENGINE), "engine-answers", 5, ENGINE_REST + "/*", webappApi + "/*");
+  }
+
+  /** After authentication: who is not logged in learns nothing of which tasks exist. */
+  @Bean
+  FilterRegistrationBean<UnknownTasks> unknownTasks(TaskService tasks, IdentityService identity) {
+    return door(new UnknownTasks(List.of(ENGINE_REST, webappApi + "/engine"), tasks, identity), "unknown-tasks", 30,
+        ENGINE_REST + "/*", webappApi + "/engine/*");
   }
 
   @Bean
   FilterRegistrationBean<SecurityHeaders> securityHeaders() {
-    FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
-    registration.setName("security-headers");
-    registration.addUrlPatterns(API, DEMO);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-    return registration;
+    return door(new SecurityHeaders(), "security-headers", 1, API, DEMO);
   }
 
   @Bean
   FilterRegistrationBean<Filter> adminSetupClosed() {
-    FilterRegistrationBean<Filter> registration = answering(HttpServletResponse.SC_FORBIDDEN,
-        "The initial setup is closed: the administrator is configured.");
-    registration.setName("admin-setup-closed");
-    registration.addUrlPatterns(ADMIN_SETUP);
-    return registration;
+    return door(answering(HttpServletResponse.SC_FORBIDDEN, "The initial setup is closed: the administrator is"
+        + " configured."), "admin-setup-closed", 0, ADMIN_SETUP);
   }
 
   /** The error page renders failures of other requests; a request of its own finds nothing there. */
   @Bean
   FilterRegistrationBean<Filter> errorPageNoDoor() {
-    FilterRegistrationBean<Filter> registration = answering(HttpServletResponse.SC_NOT_FOUND, "No such page: /error");
-    registration.setName("error-page-no-door");
-    registration.addUrlPatterns("/error", "/error/*");
+    FilterRegistrationBean<Filter> registration = door(answering(HttpServletResponse.SC_NOT_FOUND,
+        "No such page: /error"), "error-page-no-door", 0, "/error", "/error/*");
     registration.setDispatcherTypes(DispatcherType.REQUEST);
     return registration;
   }
 
-  /** A filter that answers every request it sees with {@code status} and {@code error}, first of all. */
-  private static FilterRegistrationBean<Filter> answering(int status, String error) {
-    Filter answer = (request, response, chain) -> {
+  /** {@code filter} at {@code paths}, {@code position} places after the first of all filters. */
+  private static <F extends Filter> FilterRegistrationBean<F> door(F filter, String name, int position, String... paths) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.setName(name);
+    registration.addUrlPatterns(paths);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + position);
+    return registration;
+  }
+
+  /** A filter that answers every request it sees with {@code status} and {@code error}. */
+  private static Filter answering(int status, String error) {
+    return (request, response, chain) -> {
       HttpServletResponse http = (HttpServletResponse) response;
       http.setStatus(status);
       http.setContentType("application/json");
       JSON.writeValue(http.getOutputStream(), Map.of("status", status, "error", error));
     };
-    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(answer);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-    return registration;
   }
 }

@@ -1,5 +1,6 @@
 package io.incidentflow.security;
 
+import io.incidentflow.incident.DatabaseOutages;
 import io.incidentflow.incident.InputErrorUnwrapping;
 import io.incidentflow.incident.InvalidIncidentInputException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,9 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * What the engine found wrong with the input of the HTTP request being served. The engine's REST
- * resources wrap some refusals (a report that fails its checks on {@code /start}, a resolved delegation)
- * into a 500; {@link EngineRestAnswers} answers them with the status recorded here instead. Outside a
+ * What the engine found wrong with the input of the HTTP request being served, or that it could not reach
+ * the database. The engine's REST resources wrap some refusals (a report that fails its checks on
+ * {@code /start}, a resolved delegation) and every outage into a 500; {@link DoorAnswers} answers them
+ * with the status recorded here instead. Outside a
  * request (a job, a test calling a service), recording does nothing. A refusal is the engine's
  * {@link BadUserRequestException} or the incident's own checks ({@link InvalidIncidentInputException}),
  * wherever in the command they were thrown.
@@ -47,6 +49,8 @@ public class ClientErrors extends AbstractProcessEnginePlugin {
         InvalidIncidentInputException invalid = InputErrorUnwrapping.invalidInputIn(e);
         if (invalid != null || e instanceof BadUserRequestException) {
           record(HttpStatus.BAD_REQUEST, (invalid != null ? invalid : e).getMessage());
+        } else if (DatabaseOutages.isOutage(e)) {
+          record(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached at the moment");
         }
         throw e;
       }

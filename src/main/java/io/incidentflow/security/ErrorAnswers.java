@@ -26,7 +26,9 @@ final class ErrorAnswers {
     response.setStatus(status.value());
     response.setContentType("application/json");
     response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write(body(shape, status, message, field));
+    byte[] body = body(shape, status, message, field);
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
   }
 
   static byte[] body(ErrorShape shape, HttpStatus status, String message, String field) throws IOException {

@@ -24,6 +24,8 @@ class DeploymentHealthIndicatorTest {
   TestRestTemplate http;
   @Autowired
   HttpCodeStatusMapper statusCodes;
+  @Autowired
+  HealthDeadline deadline;
 
   @Test
   void deployed_isUp() {
@@ -48,6 +50,6 @@ class DeploymentHealthIndicatorTest {
     when(query.processDefinitionKey(anyString())).thenReturn(query);
     when(query.count()).thenReturn(0L);
 
-    assertThat(new DeploymentHealthIndicator(repository).health().getStatus()).isEqualTo(Status.DOWN);
+    assertThat(new DeploymentHealthIndicator(repository, deadline).health().getStatus()).isEqualTo(Status.DOWN);
   }
 }
