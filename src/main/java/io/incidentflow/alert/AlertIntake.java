@@ -7,10 +7,10 @@ import static io.incidentflow.incident.IncidentVariables.DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
 import io.incidentflow.alert.AlertmanagerWebhook.Alert;
-import io.incidentflow.api.ConcurrentRequests;
-import io.incidentflow.api.IncidentComments;
-import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.comment.IncidentComments;
 import io.incidentflow.incident.Codes.Channel;
+import io.incidentflow.incident.ConcurrentRequests;
+import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.InvalidIncidentInputException;
 import io.incidentflow.intake.RegisterIncidentDelegate;
 import java.time.Duration;
@@ -106,7 +106,7 @@ public class AlertIntake {
         comments.add(new IncidentComments.Comment(number, now, IncidentComments.MONITORING, client,
             "Alert cleared: " + alertName(alert)
                 + (alert.endsAt() == null ? "" : " (ended " + cut(alert.endsAt(), TIMESTAMP_MAX) + ")")));
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(AccessSetup.PROCESS_KEY)
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
             .processInstanceBusinessKey(number).singleResult();
         if (instance != null) {
           clearedNotification.record(instance, alertName(alert));
@@ -131,7 +131,7 @@ public class AlertIntake {
     variables.put(CALLER_EMAIL, settings.getCallerEmail());
     variables.put(CHANNEL, Channel.MONITORING.value());
     try {
-      return runtime.startProcessInstanceByKey(AccessSetup.PROCESS_KEY, variables).getBusinessKey();
+      return runtime.startProcessInstanceByKey(IncidentProcess.KEY, variables).getBusinessKey();
     } catch (InvalidIncidentInputException invalid) {
       // Not the sender's fault: the classification gave values the incident refuses. Alertmanager retries a 500.
       throw new IllegalStateException("The decision " + DECISION + " classified alert " + alertName(alert) + " as "

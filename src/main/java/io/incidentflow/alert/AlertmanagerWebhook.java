@@ -15,8 +15,8 @@ public record AlertmanagerWebhook(String version, String groupKey, String status
   public record Alert(String status, Map<String, String> labels, Map<String, String> annotations, String startsAt,
       String endsAt, String generatorURL, String fingerprint) {
 
-    static final String FIRING = "firing";
-    static final String RESOLVED = "resolved";
+    public static final String FIRING = "firing";
+    public static final String RESOLVED = "resolved";
 
     /** A label, or "" when the alert has none of that name. */
     String label(String name) {

@@ -2,6 +2,7 @@ package io.incidentflow.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.incidentflow.incident.InvalidIncidentInputException;
+import io.incidentflow.incident.RequestRefusedException;
 import java.util.List;
 
 /**
@@ -9,6 +10,12 @@ import java.util.List;
  * "callerEmail", "message": "..."}]}}, with {@code fields} only where input was at fault.
  */
 public record ApiError(int status, String error, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<FieldMessage> fields) {
+
+  /** The body that answers a refused request. */
+  static ApiError of(RequestRefusedException refused) {
+    return new ApiError(refused.status().value(), refused.getMessage(),
+        refused.fields().stream().map(FieldMessage::of).toList());
+  }
 
   /** A field of the request at fault, and why. */
   public record FieldMessage(String field, String message) {

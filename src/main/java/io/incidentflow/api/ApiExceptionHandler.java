@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.incidentflow.api.ApiError.FieldMessage;
 import io.incidentflow.incident.DatabaseOutages;
 import io.incidentflow.incident.InvalidIncidentInputException;
+import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.security.DoorAnswers;
 import java.util.Collection;
 import java.util.List;
@@ -40,9 +41,9 @@ public class ApiExceptionHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-  @ExceptionHandler(ApiException.class)
-  ResponseEntity<ApiError> api(ApiException e) {
-    return answer(e.body());
+  @ExceptionHandler(RequestRefusedException.class)
+  ResponseEntity<ApiError> api(RequestRefusedException e) {
+    return answer(ApiError.of(e));
   }
 
   @ExceptionHandler(InvalidIncidentInputException.class)
@@ -77,17 +78,17 @@ public class ApiExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ResponseEntity<ApiError> typeMismatch(MethodArgumentTypeMismatchException e) {
-    return answer(ApiException.badField(e.getName(), "must be " + expected(e.getRequiredType()) + " (was '" + e.getValue() + "')").body());
+    return answer(ApiError.of(RequestRefusedException.badField(e.getName(), "must be " + expected(e.getRequiredType()) + " (was '" + e.getValue() + "')")));
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ApiError> missingParameter(MissingServletRequestParameterException e) {
-    return answer(ApiException.badField(e.getParameterName(), "is required").body());
+    return answer(ApiError.of(RequestRefusedException.badField(e.getParameterName(), "is required")));
   }
 
   @ExceptionHandler(MissingRequestHeaderException.class)
   ResponseEntity<ApiError> missingHeader(MissingRequestHeaderException e) {
-    return answer(ApiException.badField(e.getHeaderName(), "is required").body());
+    return answer(ApiError.of(RequestRefusedException.badField(e.getHeaderName(), "is required")));
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

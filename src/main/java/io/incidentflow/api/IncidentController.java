@@ -1,11 +1,21 @@
 package io.incidentflow.api;
 
-import io.incidentflow.api.ApiError.FieldMessage;
-import io.incidentflow.config.ApiAuthentication;
-import io.incidentflow.config.ApiAuthentication.Caller;
+import io.incidentflow.comment.Commenting;
+import io.incidentflow.comment.IncidentComments;
+import io.incidentflow.incident.Caller;
 import io.incidentflow.incident.CodeList;
 import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentStatus;
+import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
+import io.incidentflow.incident.RequestRefusedException;
+import io.incidentflow.intake.IncidentIntake;
+import io.incidentflow.resolution.ResolutionConfirmation;
+import io.incidentflow.summary.IncidentDetail;
+import io.incidentflow.summary.IncidentDetails;
+import io.incidentflow.summary.IncidentSummaries;
+import io.incidentflow.summary.IncidentSummary;
+import io.incidentflow.summary.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -45,14 +55,16 @@ public class IncidentController {
   private final IncidentIntake intake;
   private final IncidentDetails details;
   private final IncidentSummaries summaries;
-  private final IncidentFollowUp followUp;
+  private final Commenting commenting;
+  private final ResolutionConfirmation confirmation;
 
   public IncidentController(IncidentIntake intake, IncidentDetails details, IncidentSummaries summaries,
-      IncidentFollowUp followUp) {
+      Commenting commenting, ResolutionConfirmation confirmation) {
     this.intake = intake;
     this.details = details;
     this.summaries = summaries;
-    this.followUp = followUp;
+    this.commenting = commenting;
+    this.confirmation = confirmation;
   }
 
   /** The body of a report: the reporting fields of DESIGN.md. */
@@ -99,7 +111,7 @@ public class IncidentController {
       @RequestHeader(name = IncidentIntake.IDEMPOTENCY_KEY, required = false) String idempotencyKey,
       HttpServletRequest request) {
     Caller caller = ApiAuthentication.caller(request);
-    ApiAccess.requireStaff(caller, "report incidents");
+    IncidentAccess.requireStaff(caller, "report incidents");
     IncidentIntake.Reported reported = intake.report(caller.userId(), body, idempotencyKey);
     return ResponseEntity.created(URI.create(INCIDENTS + "/" + reported.incident().incidentNumber()))
         .header("Idempotent-Replayed", String.valueOf(reported.replayed())).body(reported.incident());
@@ -108,46 +120,46 @@ public class IncidentController {
   @Operation(summary = "An incident with its SLA figures and timeline")
   @GetMapping(path = INCIDENT, produces = MediaType.APPLICATION_JSON_VALUE)
   public IncidentDetail incident(@PathVariable String incidentNumber, HttpServletRequest request) {
-    ApiAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
     return details.of(incidentNumber);
   }
 
   @Operation(summary = "Incidents, newest first, one page at a time",
       description = "Each filter may be repeated (status=NEW&status=ASSIGNED) and filters combine.")
   @GetMapping(path = INCIDENTS, produces = MediaType.APPLICATION_JSON_VALUE)
-  public ApiPage<IncidentSummary> incidents(
+  public ListPage<IncidentSummary> incidents(
       @RequestParam(name = "status", required = false) List<String> status,
       @RequestParam(name = "priority", required = false) List<String> priority,
       @RequestParam(name = "assignmentGroup", required = false) List<String> assignmentGroup,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "20") int size,
       HttpServletRequest request) {
-    ApiAccess.requireStaff(ApiAuthentication.caller(request), "list incidents");
-    List<FieldMessage> faults = new ArrayList<>();
+    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "list incidents");
+    List<FieldError> faults = new ArrayList<>();
     List<String> statuses = values(status);
     List<String> statusNames = Arrays.stream(IncidentStatus.values()).map(Enum::name).toList();
     statuses.stream().filter(s -> !statusNames.contains(s)).findFirst().ifPresent(s -> faults.add(
-        new FieldMessage("status", "must be one of " + String.join(", ", statusNames) + " (was '" + s + "')")));
+        new FieldError("status", "must be one of " + String.join(", ", statusNames) + " (was '" + s + "')")));
     List<Integer> priorities = new ArrayList<>();
     for (String p : values(priority)) {
       if (p.matches("[1-5]")) {
         priorities.add(Integer.valueOf(p));
       } else {
-        faults.add(new FieldMessage("priority", "must be 1 to 5 (was '" + p + "')"));
+        faults.add(new FieldError("priority", "must be 1 to 5 (was '" + p + "')"));
       }
     }
     List<String> groups = values(assignmentGroup);
     groups.stream().filter(g -> !CodeList.contains(SupportGroup.class, g)).findFirst().ifPresent(g -> faults.add(
-        new FieldMessage("assignmentGroup", "must be one of " + String.join(", ", CodeList.values(SupportGroup.class))
+        new FieldError("assignmentGroup", "must be one of " + String.join(", ", CodeList.values(SupportGroup.class))
             + " (was '" + g + "')")));
     if (page < 0) {
-      faults.add(new FieldMessage("page", "must be 0 or more (was " + page + ")"));
+      faults.add(new FieldError("page", "must be 0 or more (was " + page + ")"));
     }
     if (size < 1 || size > MAX_PAGE_SIZE) {
-      faults.add(new FieldMessage("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")"));
+      faults.add(new FieldError("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")"));
     }
     if (!faults.isEmpty()) {
-      throw ApiException.badFields(faults);
+      throw RequestRefusedException.badFields(faults);
     }
     return summaries.find(new IncidentSummaries.Filter(statuses, priorities, groups), page, size);
   }
@@ -157,10 +169,10 @@ public class IncidentController {
   @ApiResponse(responseCode = "201", description = "Recorded")
   @PostMapping(path = INCIDENT + "/comments", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  public ResponseEntity<IncidentFollowUp.CommentAdded> comment(@PathVariable String incidentNumber,
+  public ResponseEntity<Commenting.CommentAdded> comment(@PathVariable String incidentNumber,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommentRequest.class)))
       @RequestBody Map<String, Object> body, HttpServletRequest request) {
-    IncidentFollowUp.CommentAdded added = followUp.comment(ApiAuthentication.caller(request), incidentNumber, body);
+    Commenting.CommentAdded added = commenting.comment(ApiAuthentication.caller(request), incidentNumber, body);
     return ResponseEntity.status(HttpStatus.CREATED).body(added);
   }
 
@@ -171,7 +183,7 @@ public class IncidentController {
   public IncidentSummary confirm(@PathVariable String incidentNumber,
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ConfirmationRequest.class)))
       @RequestBody Map<String, Object> body, HttpServletRequest request) {
-    return followUp.confirm(ApiAuthentication.caller(request), incidentNumber, body);
+    return confirmation.confirm(ApiAuthentication.caller(request), incidentNumber, body);
   }
 
   /** The values of a repeatable parameter, which may also be given comma-separated. */

@@ -1,9 +1,11 @@
 package io.incidentflow.api;
 
-import io.incidentflow.config.ApiAuthentication;
-import io.incidentflow.config.ApiAuthentication.Caller;
-import io.incidentflow.notification.CommunicationLog;
+import io.incidentflow.incident.Caller;
+import io.incidentflow.incident.IncidentAccess;
+import io.incidentflow.incident.IncidentInstances;
+import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.notification.CommunicationLog.Notification;
+import io.incidentflow.notification.CommunicationLog;
 import io.incidentflow.notification.NotificationDelivery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +55,7 @@ public class NotificationController {
   @Operation(summary = "The incident's notifications, sent or not, in the order they were decided")
   @GetMapping(path = NOTIFICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
   public List<NotificationView> notifications(@PathVariable String incidentNumber, HttpServletRequest request) {
-    ApiAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
     instances.find(incidentNumber);
     return log.all(incidentNumber).stream().map(NotificationView::of).toList();
   }
@@ -64,14 +66,14 @@ public class NotificationController {
   public ResponseEntity<NotificationView> retry(@PathVariable String incidentNumber, @PathVariable String notificationId,
       HttpServletRequest request) {
     Caller caller = ApiAuthentication.caller(request);
-    ApiAccess.requireFollowUp(caller, null, "retry a notification of " + incidentNumber);
+    IncidentAccess.requireFollowUp(caller, null, "retry a notification of " + incidentNumber);
     instances.find(incidentNumber);
     Notification notification = log.find(notificationId)
         .filter(found -> found.incidentNumber().equals(incidentNumber))
-        .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "No notification " + notificationId + " of "
+        .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, "No notification " + notificationId + " of "
             + incidentNumber));
     if (!delivery.retry(notificationId)) {
-      throw new ApiException(HttpStatus.CONFLICT, "The notification " + notificationId + " was sent already ("
+      throw new RequestRefusedException(HttpStatus.CONFLICT, "The notification " + notificationId + " was sent already ("
           + notification.sentAt() + "): there is nothing to retry");
     }
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(NotificationView.of(log.find(notificationId).orElseThrow()));

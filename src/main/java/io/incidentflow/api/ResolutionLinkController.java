@@ -1,6 +1,10 @@
 package io.incidentflow.api;
 
+import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.incident.Templates;
+import io.incidentflow.resolution.ResolutionConfirmation;
+import io.incidentflow.resolution.ResolutionLinks;
+import io.incidentflow.summary.IncidentSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +35,11 @@ public class ResolutionLinkController {
   static final String LINK = IncidentController.INCIDENT + "/resolution-confirmation/{token}";
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-  private final IncidentFollowUp followUp;
+  private final ResolutionConfirmation confirmation;
   private final TemplateEngine pages = Templates.engine("confirmation", TemplateMode.HTML, ".html");
 
-  public ResolutionLinkController(IncidentFollowUp followUp) {
-    this.followUp = followUp;
+  public ResolutionLinkController(ResolutionConfirmation confirmation) {
+    this.confirmation = confirmation;
   }
 
   @Operation(summary = "The page a link opens: asks the caller to confirm (accepted=true) or reject (false)")
@@ -43,9 +47,9 @@ public class ResolutionLinkController {
   public ResponseEntity<String> ask(@PathVariable String incidentNumber, @PathVariable String token,
       @RequestParam(name = "accepted", defaultValue = "true") boolean accepted) {
     try {
-      IncidentSummary incident = followUp.linkedIncident(incidentNumber, token);
+      IncidentSummary incident = confirmation.linkedIncident(incidentNumber, token);
       return page(200, Map.of("state", "ask", "incident", incident, "accepted", accepted));
-    } catch (ApiException refused) {
+    } catch (RequestRefusedException refused) {
       return refusal(refused);
     }
   }
@@ -55,14 +59,14 @@ public class ResolutionLinkController {
   public ResponseEntity<String> answerFromPage(@PathVariable String incidentNumber, @PathVariable String token,
       @RequestBody MultiValueMap<String, String> form) {
     Map<String, Object> answer = new HashMap<>();
-    String accepted = form.getFirst(IncidentFollowUp.ACCEPTED);
-    answer.put(IncidentFollowUp.ACCEPTED, "true".equals(accepted) || "false".equals(accepted)
+    String accepted = form.getFirst(ResolutionConfirmation.ACCEPTED);
+    answer.put(ResolutionConfirmation.ACCEPTED, "true".equals(accepted) || "false".equals(accepted)
         ? Boolean.valueOf(accepted) : accepted);
-    answer.put(IncidentFollowUp.COMMENT, blankToNull(form.getFirst(IncidentFollowUp.COMMENT)));
+    answer.put(ResolutionConfirmation.COMMENT, blankToNull(form.getFirst(ResolutionConfirmation.COMMENT)));
     try {
-      IncidentSummary incident = followUp.confirmWithToken(incidentNumber, token, answer);
-      return page(200, Map.of("state", "done", "incident", incident, "accepted", answer.get(IncidentFollowUp.ACCEPTED)));
-    } catch (ApiException refused) {
+      IncidentSummary incident = confirmation.confirmWithToken(incidentNumber, token, answer);
+      return page(200, Map.of("state", "done", "incident", incident, "accepted", answer.get(ResolutionConfirmation.ACCEPTED)));
+    } catch (RequestRefusedException refused) {
       return refusal(refused);
     }
   }
@@ -71,10 +75,10 @@ public class ResolutionLinkController {
   @PostMapping(path = LINK, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public IncidentSummary answer(@PathVariable String incidentNumber, @PathVariable String token,
       @RequestBody Map<String, Object> body) {
-    return followUp.confirmWithToken(incidentNumber, token, body);
+    return confirmation.confirmWithToken(incidentNumber, token, body);
   }
 
-  private ResponseEntity<String> refusal(ApiException refused) {
+  private ResponseEntity<String> refusal(RequestRefusedException refused) {
     return page(refused.status().value(), Map.of("state", "refused", "message", refused.getMessage()));
   }
 

@@ -10,7 +10,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * A closure record as a readable, self-contained HTML document ({@code templates/closure/closure-record.html}):
- * attached to the closure mail and served by {@link ClosureRecordController}.
+ * attached to the closure mail and served by the API ({@code ClosureRecordController}).
  */
 @Component
 public class ClosureRecordDocument {

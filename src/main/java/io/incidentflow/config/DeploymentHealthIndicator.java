@@ -1,6 +1,6 @@
 package io.incidentflow.config;
 
-import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.incident.IncidentProcess;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -29,13 +29,13 @@ public class DeploymentHealthIndicator implements HealthIndicator {
   public Health health() {
     if (deployed) {
       // Deployed once, deployed for good: no need to ask the database at every probe.
-      return Health.up().withDetail("process", AccessSetup.PROCESS_KEY).build();
+      return Health.up().withDetail("process", IncidentProcess.KEY).build();
     }
     return deadline.within("the process deployment", () -> {
-      long versions = repository.createProcessDefinitionQuery().processDefinitionKey(AccessSetup.PROCESS_KEY).count();
+      long versions = repository.createProcessDefinitionQuery().processDefinitionKey(IncidentProcess.KEY).count();
       deployed = versions > 0;
-      return deployed ? Health.up().withDetail("process", AccessSetup.PROCESS_KEY).build()
-          : Health.down().withDetail("process", AccessSetup.PROCESS_KEY + " is not deployed yet").build();
+      return deployed ? Health.up().withDetail("process", IncidentProcess.KEY).build()
+          : Health.down().withDetail("process", IncidentProcess.KEY + " is not deployed yet").build();
     });
   }
 }

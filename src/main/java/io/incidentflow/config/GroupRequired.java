@@ -1,7 +1,8 @@
 package io.incidentflow.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.incidentflow.config.ApiAuthentication.Caller;
+import io.incidentflow.api.ApiAuthentication;
+import io.incidentflow.incident.Caller;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

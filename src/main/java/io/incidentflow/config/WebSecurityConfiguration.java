@@ -1,6 +1,7 @@
 package io.incidentflow.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.incidentflow.api.ApiAuthentication;
 import io.incidentflow.api.ApiSettings;
 import io.incidentflow.security.CurrentRequest;
 import io.incidentflow.security.DoorAnswers;

@@ -4,6 +4,8 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.SupportGroups;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -35,9 +37,6 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class AccessSetup extends AbstractProcessEnginePlugin {
-
-  /** The process whose definition every agent may read and start. */
-  public static final String PROCESS_KEY = "IncidentManagementProcess";
 
   public static final String FILTER_MY_GROUPS = "My group's incidents";
   public static final String FILTER_MINE = "My incidents";
@@ -72,7 +71,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     for (String group : SupportGroups.ALL) {
       grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // Anyone in a group may report an incident from Tasklist.
-      grant(authorizations, group, Resources.PROCESS_DEFINITION, PROCESS_KEY,
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     }
@@ -114,15 +113,15 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   }
 
   private static void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
-    TaskQuery incidents = tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY);
+    TaskQuery incidents = tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY);
     createFilter(filters, authorizations, FILTER_MY_GROUPS, -20, "Open tasks of my groups, claimed or not",
         incidents.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     createFilter(filters, authorizations, FILTER_MINE, -15, "Tasks I have claimed",
-        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskAssigneeExpression("${currentUser()}"));
+        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskAssigneeExpression("${currentUser()}"));
     createFilter(filters, authorizations, FILTER_CRITICAL_AND_HIGH, -10, "P1 Critical and P2 High incidents I may see",
-        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY).taskMinPriority(HIGH_TASK_PRIORITY));
+        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskMinPriority(HIGH_TASK_PRIORITY));
     createFilter(filters, authorizations, FILTER_ALL_OPEN, 0, "Every open incident task I may see",
-        tasks.createTaskQuery().processDefinitionKey(PROCESS_KEY));
+        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY));
   }
 
   private static void createFilter(FilterService filters, AuthorizationService authorizations, String name,

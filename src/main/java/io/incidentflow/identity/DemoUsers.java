@@ -1,6 +1,7 @@
 package io.incidentflow.identity;
 
 import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.SupportGroups;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;

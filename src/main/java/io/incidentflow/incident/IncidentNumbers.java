@@ -2,6 +2,7 @@ package io.incidentflow.incident;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -13,7 +14,17 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  */
 public final class IncidentNumbers {
 
+  private static final Pattern FORMAT = Pattern.compile("INC\\d{7}");
+
   private IncidentNumbers() {
+  }
+
+  /** 400 unless {@code incidentNumber} is an incident number: {@code INC} and seven digits. */
+  public static void require(String incidentNumber) {
+    if (!FORMAT.matcher(incidentNumber).matches()) {
+      throw RequestRefusedException.badField("incidentNumber",
+          "must be INC followed by 7 digits, e.g. INC0001042 (was '" + incidentNumber + "')");
+    }
   }
 
   /** The incident number of the process instance {@code scope} belongs to; null before it is registered. */

@@ -6,7 +6,6 @@ import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
-import io.incidentflow.identity.SupportGroups;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

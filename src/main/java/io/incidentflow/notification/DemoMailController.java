@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The demo mailbox: what the in-process SMTP server received, for any demo user (HTTP basic). Only in
- * the demo profile; {@link io.incidentflow.config.ApiAuthentication} asks for the login. {@code GET /demo/mail} lists the mails with their headers and plain-text bodies,
+ * the demo profile; {@link io.incidentflow.api.ApiAuthentication} asks for the login. {@code GET /demo/mail} lists the mails with their headers and plain-text bodies,
  * {@code GET /demo/mail/{index}} shows one HTML body as the recipient's mail client would.
  */
 @RestController

@@ -1,30 +1,24 @@
 package io.incidentflow.notification;
 
-import static io.incidentflow.identity.SupportGroups.INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
 import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
+import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 
-import io.incidentflow.api.ResolutionLinks;
-import io.incidentflow.closure.ClosureRecord;
-import io.incidentflow.closure.ClosureRecordDocument;
-import io.incidentflow.closure.ClosureRecords;
-import io.incidentflow.closure.ClosureSettings;
 import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.notification.CommunicationLog.Notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import io.incidentflow.notification.CommunicationLog.Notification;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,27 +59,19 @@ public class NotificationService {
   private final MailTemplates templates;
   private final CommunicationLog log;
   private final NotificationSettings settings;
-  private final ClosureSettings closure;
-  private final ClosureRecords closureRecords;
-  private final ClosureRecordDocument closureDocument;
   private final IdentityService identity;
-  private final ResolutionLinks resolutionLinks;
   private final NotificationDelivery delivery;
+  private final List<MailContent> contents;
 
   public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
-      NotificationSettings settings, ClosureSettings closure, ClosureRecords closureRecords,
-      ClosureRecordDocument closureDocument, IdentityService identity, ResolutionLinks resolutionLinks,
-      NotificationDelivery delivery) {
+      NotificationSettings settings, IdentityService identity, NotificationDelivery delivery, List<MailContent> contents) {
     this.mail = mail;
     this.templates = templates;
     this.log = log;
     this.settings = settings;
-    this.closure = closure;
-    this.closureRecords = closureRecords;
-    this.closureDocument = closureDocument;
     this.identity = identity;
-    this.resolutionLinks = resolutionLinks;
     this.delivery = delivery;
+    this.contents = List.copyOf(contents);
   }
 
   /**
@@ -132,12 +118,11 @@ public class NotificationService {
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(subject);
       helper.setSentDate(Date.from(now));
-      Map<String, Object> model = model(event, incident);
-      MailTemplates.Bodies bodies = templates.render(event, model);
+      MailDraft draft = draft(event, incident);
+      MailTemplates.Bodies bodies = templates.render(event, draft.model());
       helper.setText(bodies.text(), bodies.html());
-      if (model.get("record") instanceof ClosureRecord record) {
-        helper.addAttachment(ClosureRecordDocument.fileName(record),
-            new ByteArrayResource(closureDocument.html(record).getBytes(StandardCharsets.UTF_8)), "text/html; charset=UTF-8");
+      for (MailDraft.Attachment attachment : draft.attachments()) {
+        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
       if (event != IncidentEvent.REPORTED) {
         message.setHeader("In-Reply-To", threadId(number));
@@ -198,24 +183,16 @@ public class NotificationService {
         incident.get(PRIORITY_LABEL), summary, event.title());
   }
 
-  private Map<String, Object> model(IncidentEvent event, Map<String, Object> incident) {
+  /** The mail's values and attachments: the incident and the event, and what the features add ({@link MailContent}). */
+  private MailDraft draft(IncidentEvent event, Map<String, Object> incident) {
     Map<String, Object> model = new HashMap<>();
     model.put("incident", incident);
     model.put("event", event);
     model.put("tasklistUrl", settings.getBaseUrl() + "/camunda/app/tasklist/");
     model.put("formats", DisplayFormats.INSTANCE);
-    if (event == IncidentEvent.RESOLVED) {
-      model.put("autoCloseAt", DisplayFormats.INSTANCE.time(
-          ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
-      // The caller answers with a click, no account needed; the links are issued once, with the notification.
-      model.put("confirmation", resolutionLinks.issue((String) incident.get(INCIDENT_NUMBER)));
-    }
-    if (event == IncidentEvent.CLOSED) {
-      String number = (String) incident.get(INCIDENT_NUMBER);
-      closureRecords.find(number).ifPresentOrElse(record -> model.put("record", record),
-          () -> LOG.warn("{}: no closure record to attach to the closure mail", number));
-    }
-    return model;
+    MailDraft draft = new MailDraft(model);
+    contents.forEach(content -> content.addTo(event, incident, draft));
+    return draft;
   }
 
   /** The thread of an incident's mails: the Message-ID of its acknowledgement. */

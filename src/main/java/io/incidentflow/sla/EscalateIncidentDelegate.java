@@ -1,7 +1,5 @@
 package io.incidentflow.sla;
 
-import io.incidentflow.incident.IncidentNumbers;
-import static io.incidentflow.identity.SupportGroups.INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_ASSIGNEE;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_GROUP_LEAD;
@@ -9,7 +7,9 @@ import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.RAISE_TO_INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.SLA_THRESHOLD;
 import static io.incidentflow.incident.IncidentVariables.SLA_TYPE;
+import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 
+import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.notification.Audience;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.NotificationService;

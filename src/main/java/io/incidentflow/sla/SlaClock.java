@@ -1,6 +1,5 @@
 package io.incidentflow.sla;
 
-import io.incidentflow.incident.IncidentNumbers;
 import static io.incidentflow.incident.IncidentVariables.PAUSE_RESOLUTION_CLOCK;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
@@ -19,6 +18,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_TARGET;
 import static io.incidentflow.incident.IncidentVariables.SLA_CALENDAR;
 import static io.incidentflow.incident.IncidentVariables.WARNING_PERCENT;
 
+import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
 import java.time.Duration;

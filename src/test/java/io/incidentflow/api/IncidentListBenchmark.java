@@ -3,7 +3,10 @@ package io.incidentflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.api.IncidentSummaries.Filter;
+import io.incidentflow.summary.IncidentSummaries.Filter;
+import io.incidentflow.summary.IncidentSummaries;
+import io.incidentflow.summary.IncidentSummary;
+import io.incidentflow.summary.ListPage;
 import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -71,7 +74,7 @@ class IncidentListBenchmark {
   }
 
   private void measure(String what, Filter filter, int page, int size) {
-    ApiPage<IncidentSummary> result = null;
+    ListPage<IncidentSummary> result = null;
     long[] times = new long[RUNS];
     for (int run = 0; run < RUNS; run++) {
       long start = System.nanoTime();

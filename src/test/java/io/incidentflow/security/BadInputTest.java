@@ -3,12 +3,12 @@ package io.incidentflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidentflow.EngineDoor;
 import io.incidentflow.EngineDoor.Answer;
+import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
 import io.incidentflow.api.ApiClient;
-import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.incident.IncidentProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,7 +58,7 @@ class BadInputTest {
     assertThat(api.getBody().get("assignmentGroup").asText()).isEqualTo("security-operations");
 
     for (EngineDoor alice : EngineDoor.both(port, "alice").values()) {
-      Answer engine = alice.post("/process-definition/key/" + AccessSetup.PROCESS_KEY + "/submit-form",
+      Answer engine = alice.post("/process-definition/key/" + IncidentProcess.KEY + "/submit-form",
           Map.of("variables", variables(longest)));
       assertThat(engine.status()).as(alice + " " + engine.body()).isEqualTo(200);
     }
@@ -105,7 +105,7 @@ class BadInputTest {
     for (EngineDoor alice : EngineDoor.both(port, "alice").values()) {
       Map<String, Object> withNul = Incidents.vpnReport();
       withNul.put("description", "Since this morning\u0000");
-      Answer engine = alice.post("/process-definition/key/" + AccessSetup.PROCESS_KEY + "/submit-form",
+      Answer engine = alice.post("/process-definition/key/" + IncidentProcess.KEY + "/submit-form",
           Map.of("variables", variables(withNul)));
       assertThat(engine.status()).as(alice + " " + engine.body()).isEqualTo(400);
       assertThat(engine.json().get("message").asText()).contains("variables.description.value", "U+0000");
@@ -130,7 +130,7 @@ class BadInputTest {
 
   @Test
   void serializedJavaObjects_andAJsonDeployment_areRefusedWithoutClassNames() {
-    ProcessInstance incident = runtime.startProcessInstanceByKey(AccessSetup.PROCESS_KEY, Incidents.vpnReport());
+    ProcessInstance incident = runtime.startProcessInstanceByKey(IncidentProcess.KEY, Incidents.vpnReport());
     String task = "/task/" + tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
     Map<String, Object> serialized = Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object", "valueInfo",
         Map.of("objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object"));
@@ -154,7 +154,7 @@ class BadInputTest {
   void aBadReportThroughStart_answers400_not500() {
     Map<String, Object> report = Incidents.vpnReport();
     report.put("callerEmail", "nobody");
-    Answer start = EngineDoor.engineRest(port, "alice").post("/process-definition/key/" + AccessSetup.PROCESS_KEY
+    Answer start = EngineDoor.engineRest(port, "alice").post("/process-definition/key/" + IncidentProcess.KEY
         + "/start", Map.of("variables", variables(report)));
     assertThat(start.status()).as(start.body()).isEqualTo(400);
     assertThat(start.json().get("message").asText()).contains("callerEmail must be an e-mail address");

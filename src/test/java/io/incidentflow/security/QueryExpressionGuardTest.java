@@ -3,11 +3,12 @@ package io.incidentflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.incidentflow.EngineDoor;
 import io.incidentflow.EngineDoor.Answer;
+import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
 import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.incident.IncidentProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ class QueryExpressionGuardTest {
         assertRefused(door.post(path, Map.of("dueAfterExpression", CODE)), door + path, "dueAfterExpression");
         assertRefused(door.post(path, Map.of("orQueries", List.of(Map.of("dueAfterExpression", CODE)))), door + path,
             "orQueries[0].dueAfterExpression");
-        assertRefused(door.post(path, Map.of("processDefinitionKey", AccessSetup.PROCESS_KEY, "orQueries", List.of(
+        assertRefused(door.post(path, Map.of("processDefinitionKey", IncidentProcess.KEY, "orQueries", List.of(
             Map.of("name", "x"), Map.of("candidateGroupsExpression", CODE, "assigneeExpression", CODE)))), door + path,
             "orQueries[1].assigneeExpression, orQueries[1].candidateGroupsExpression");
       }
@@ -127,7 +128,7 @@ class QueryExpressionGuardTest {
   @Test
   void aFilterStoredWithCode_beforeThisGuard_isRefusedWhenRun() {
     Filter old = filters.saveFilter(filters.newTaskFilter("Stored before the guard")
-        .setQuery(tasks.createTaskQuery().processDefinitionKey(AccessSetup.PROCESS_KEY)));
+        .setQuery(tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY)));
     createdFilters.add(old.getId());
     // As an older version would have stored it: the code straight into the filter's row, past today's guard.
     configuration.getCommandExecutorTxRequired().execute(context -> {

@@ -2,12 +2,12 @@ package io.incidentflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.incidentflow.EngineDoor;
 import io.incidentflow.EngineDoor.Answer;
+import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.Incidents;
 import io.incidentflow.NotificationJobs;
-import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.notification.DemoMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
@@ -113,7 +113,7 @@ class TaskInputGuardTest {
 
   @Test
   void aReport_startsWithTheReportsFieldsOnly_atBothDoors() {
-    String start = "/process-definition/key/" + AccessSetup.PROCESS_KEY;
+    String start = "/process-definition/key/" + IncidentProcess.KEY;
     for (EngineDoor alice : EngineDoor.both(port, "alice").values()) {
       Map<String, Object> closedAlready = report();
       closedAlready.put("status", Map.of("value", "CLOSED"));
@@ -140,7 +140,7 @@ class TaskInputGuardTest {
 
   @Test
   void anIncidentIsItsBusinessKey_whateverItsNumberVariableSays() throws Exception {
-    ProcessInstance other = runtime.startProcessInstanceByKey(AccessSetup.PROCESS_KEY, Incidents.vpnReport());
+    ProcessInstance other = runtime.startProcessInstanceByKey(IncidentProcess.KEY, Incidents.vpnReport());
     // Even an administrator's slip cannot point the incident at another: mails and records follow the key.
     runtime.setVariable(incident.getId(), "incidentNumber", other.getBusinessKey());
     mail.clear();

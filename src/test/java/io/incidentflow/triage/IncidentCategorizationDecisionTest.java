@@ -9,10 +9,10 @@ import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import io.incidentflow.DecisionTables;
 import io.incidentflow.incident.CodeList;
 import io.incidentflow.incident.Codes.Category;
 import io.incidentflow.incident.Codes.SupportGroup;
-import io.incidentflow.DecisionTables;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

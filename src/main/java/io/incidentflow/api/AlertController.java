@@ -1,11 +1,14 @@
-package io.incidentflow.alert;
+package io.incidentflow.api;
 
+import io.incidentflow.alert.AlertIntake;
 import io.incidentflow.alert.AlertmanagerWebhook.Alert;
-import io.incidentflow.api.ApiAccess;
-import io.incidentflow.api.ApiError.FieldMessage;
-import io.incidentflow.api.ApiException;
-import io.incidentflow.config.ApiAuthentication;
-import io.incidentflow.config.ApiAuthentication.Caller;
+import io.incidentflow.alert.AlertmanagerWebhook;
+import io.incidentflow.alert.OpenAlerts;
+import io.incidentflow.incident.Caller;
+import io.incidentflow.incident.IncidentAccess;
+import io.incidentflow.incident.IncidentNumbers;
+import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
+import io.incidentflow.incident.RequestRefusedException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,7 +53,7 @@ public class AlertController {
   @PostMapping(path = "/api/alerts", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public Received receive(@RequestBody AlertmanagerWebhook webhook, HttpServletRequest request) {
     Caller caller = ApiAuthentication.caller(request);
-    ApiAccess.require(caller, List.of(SENDERS), "send alerts");
+    IncidentAccess.require(caller, List.of(SENDERS), "send alerts");
     check(webhook);
     List<AlertIntake.Outcome> outcomes = new ArrayList<>();
     for (Alert alert : webhook.alerts()) {
@@ -62,40 +65,40 @@ public class AlertController {
   @Operation(summary = "The alerts behind an incident: occurrences, first and last seen, when cleared")
   @GetMapping(path = "/api/incidents/{incidentNumber}/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<OpenAlerts.AlertRecord> alerts(@PathVariable String incidentNumber, HttpServletRequest request) {
-    ApiAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
-    ApiAccess.requireIncidentNumber(incidentNumber);
+    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    IncidentNumbers.require(incidentNumber);
     return alerts.of(incidentNumber);
   }
 
   /** Every fault of the group at once; nothing is taken from a group with one. */
   private static void check(AlertmanagerWebhook webhook) {
-    List<FieldMessage> faults = new ArrayList<>();
+    List<FieldError> faults = new ArrayList<>();
     if (!"4".equals(webhook.version())) {
-      faults.add(new FieldMessage("version", "must be \"4\", the Alertmanager webhook payload this receiver reads (was "
+      faults.add(new FieldError("version", "must be \"4\", the Alertmanager webhook payload this receiver reads (was "
           + (webhook.version() == null ? "missing" : "'" + webhook.version() + "'") + ")"));
     }
     if (webhook.alerts() == null || webhook.alerts().isEmpty()) {
-      faults.add(new FieldMessage("alerts", "must list at least one alert"));
+      faults.add(new FieldError("alerts", "must list at least one alert"));
     } else {
       for (int i = 0; i < webhook.alerts().size(); i++) {
         Alert alert = webhook.alerts().get(i);
         String at = "alerts[" + i + "].";
         if (alert == null) {
-          faults.add(new FieldMessage("alerts[" + i + "]", "must be an alert"));
+          faults.add(new FieldError("alerts[" + i + "]", "must be an alert"));
           continue;
         }
         if (!Alert.FIRING.equals(alert.status()) && !Alert.RESOLVED.equals(alert.status())) {
-          faults.add(new FieldMessage(at + "status", "must be firing or resolved (was '" + alert.status() + "')"));
+          faults.add(new FieldError(at + "status", "must be firing or resolved (was '" + alert.status() + "')"));
         }
         if (alert.fingerprint() == null || alert.fingerprint().isBlank()) {
-          faults.add(new FieldMessage(at + "fingerprint", "is required"));
+          faults.add(new FieldError(at + "fingerprint", "is required"));
         } else if (alert.fingerprint().length() > FINGERPRINT_MAX) {
-          faults.add(new FieldMessage(at + "fingerprint", "must be at most " + FINGERPRINT_MAX + " characters"));
+          faults.add(new FieldError(at + "fingerprint", "must be at most " + FINGERPRINT_MAX + " characters"));
         }
       }
     }
     if (!faults.isEmpty()) {
-      throw ApiException.badFields(faults);
+      throw RequestRefusedException.badFields(faults);
     }
   }
 }

@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.intake;
 
 import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
 import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
@@ -9,11 +9,15 @@ import static io.incidentflow.incident.IncidentVariables.IMPACT;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.URGENCY;
 
-import io.incidentflow.api.ApiError.FieldMessage;
 import io.incidentflow.incident.Codes.Channel;
+import io.incidentflow.incident.ConcurrentRequests;
+import io.incidentflow.incident.Digests;
+import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.InputCheck;
-import io.incidentflow.intake.RegisterIncidentDelegate;
-import io.incidentflow.identity.AccessSetup;
+import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
+import io.incidentflow.incident.RequestRefusedException;
+import io.incidentflow.summary.IncidentSummaries;
+import io.incidentflow.summary.IncidentSummary;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +42,7 @@ public class IncidentIntake {
   static final List<String> REPORT_FIELDS = List.of(SHORT_DESCRIPTION, DESCRIPTION, CALLER_NAME, CALLER_EMAIL,
       AFFECTED_SERVICE, IMPACT, URGENCY, CHANNEL);
 
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int IDEMPOTENCY_KEY_MAX = 200;
   /** How long a retry waits for a concurrent first attempt with the same key before it gives up. */
   private static final Duration CONCURRENT_ATTEMPT_WAIT = Duration.ofSeconds(10);
@@ -67,7 +71,7 @@ public class IncidentIntake {
       return new Reported(start(report), false);
     }
     if (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX) {
-      throw ApiException.badField(IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_MAX + " characters, e.g. a UUID");
+      throw RequestRefusedException.badField(IDEMPOTENCY_KEY, "must be 1 to " + IDEMPOTENCY_KEY_MAX + " characters, e.g. a UUID");
     }
     String hash = hash(report);
     return ConcurrentRequests.retry(CONCURRENT_ATTEMPT_WAIT, () -> {
@@ -82,14 +86,14 @@ public class IncidentIntake {
         keys.complete(clientId, idempotencyKey, incident.incidentNumber());
         return new Reported(incident, false);
       }));
-    }, lostRace -> new ApiException(HttpStatus.CONFLICT, "Another request with this Idempotency-Key is still being"
+    }, lostRace -> new RequestRefusedException(HttpStatus.CONFLICT, "Another request with this Idempotency-Key is still being"
         + " processed; retry it in a moment"));
   }
 
   private Reported replay(IdempotencyKeys.Claim claim, String hash) {
     if (!claim.requestHash().equals(hash)) {
-      throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for another report ("
-          + claim.incidentNumber() + "): use a new key for a new incident", List.of(new FieldMessage(IDEMPOTENCY_KEY,
+      throw new RequestRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for another report ("
+          + claim.incidentNumber() + "): use a new key for a new incident", List.of(new FieldError(IDEMPOTENCY_KEY,
               "was used before with a different body")));
     }
     return new Reported(summaries.find(claim.incidentNumber()).orElseThrow(), true);
@@ -97,7 +101,7 @@ public class IncidentIntake {
 
   /** Starts the incident; the read model has its row once the start returns, in the same transaction. */
   private IncidentSummary start(Map<String, Object> report) {
-    String number = runtime.startProcessInstanceByKey(AccessSetup.PROCESS_KEY, report).getBusinessKey();
+    String number = runtime.startProcessInstanceByKey(IncidentProcess.KEY, report).getBusinessKey();
     return summaries.find(number).orElseThrow();
   }
 

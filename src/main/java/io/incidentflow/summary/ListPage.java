@@ -1,7 +1,7 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
 import java.util.List;
 
 /** One page of a list, newest first: {@code {"items": [...], "page": 0, "size": 20, "total": N}}. */
-public record ApiPage<T>(List<T> items, int page, int size, long total) {
+public record ListPage<T>(List<T> items, int page, int size, long total) {
 }

@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;

@@ -1,6 +1,5 @@
-package io.incidentflow.api;
+package io.incidentflow.incident;
 
-import io.incidentflow.incident.ConcurrentChangeRetry;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
@@ -51,7 +50,7 @@ public final class ConcurrentRequests {
         Thread.sleep(PAUSE.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted while waiting for a concurrent request");
+        throw new RequestRefusedException(HttpStatus.SERVICE_UNAVAILABLE, "Interrupted while waiting for a concurrent request");
       }
     }
   }

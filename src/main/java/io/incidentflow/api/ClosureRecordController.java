@@ -1,9 +1,11 @@
-package io.incidentflow.closure;
+package io.incidentflow.api;
 
-import io.incidentflow.api.ApiAccess;
-import io.incidentflow.api.ApiException;
-import io.incidentflow.config.ApiAuthentication;
-import io.incidentflow.identity.SupportGroups;
+import io.incidentflow.closure.ClosureRecord;
+import io.incidentflow.closure.ClosureRecordDocument;
+import io.incidentflow.closure.ClosureRecords;
+import io.incidentflow.incident.IncidentNumbers;
+import io.incidentflow.incident.RequestRefusedException;
+import io.incidentflow.incident.SupportGroups;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
@@ -47,11 +49,11 @@ public class ClosureRecordController {
   private ResponseEntity<?> serve(String incidentNumber, HttpServletRequest request,
       Function<ClosureRecord, ResponseEntity<?>> answer) {
     if (!ApiAuthentication.caller(request).isMemberOfAny(SupportGroups.STAFF)) {
-      throw new ApiException(HttpStatus.FORBIDDEN,
+      throw new RequestRefusedException(HttpStatus.FORBIDDEN,
           "Closure records are for the service-desk staff: your user is in none of its groups");
     }
-    ApiAccess.requireIncidentNumber(incidentNumber);
-    return records.find(incidentNumber).<ResponseEntity<?>>map(answer).orElseThrow(() -> new ApiException(
+    IncidentNumbers.require(incidentNumber);
+    return records.find(incidentNumber).<ResponseEntity<?>>map(answer).orElseThrow(() -> new RequestRefusedException(
         HttpStatus.NOT_FOUND, "No closure record for " + incidentNumber + ": no such incident, or it is not closed yet"));
   }
 }

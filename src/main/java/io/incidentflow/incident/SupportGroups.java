@@ -1,7 +1,6 @@
-package io.incidentflow.identity;
+package io.incidentflow.incident;
 
 import io.incidentflow.incident.Codes.SupportGroup;
-import io.incidentflow.incident.CodeList;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Groups;

@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.incident;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

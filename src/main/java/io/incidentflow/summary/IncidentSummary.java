@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
 import java.time.Instant;
 

@@ -1,6 +1,5 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
-import io.incidentflow.incident.IncidentNumbers;
 import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CATEGORY;
@@ -13,6 +12,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.STATUS;
 
+import io.incidentflow.incident.IncidentNumbers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -93,7 +93,7 @@ public class IncidentSummaries {
   }
 
   /** Page {@code page} (from 0) of {@code size} incidents that pass {@code filter}, newest first. */
-  public ApiPage<IncidentSummary> find(Filter filter, int page, int size) {
+  public ListPage<IncidentSummary> find(Filter filter, int page, int size) {
     MapSqlParameterSource parameters = new MapSqlParameterSource();
     List<String> conditions = new ArrayList<>();
     condition(conditions, parameters, "status", filter.statuses());
@@ -104,7 +104,7 @@ public class IncidentSummaries {
     parameters.addValue("limit", size).addValue("offset", (long) page * size);
     List<IncidentSummary> items = named.query("SELECT " + COLUMNS + " FROM incident_summary" + where
         + " ORDER BY incident_number DESC LIMIT :limit OFFSET :offset", parameters, IncidentSummaries::summary);
-    return new ApiPage<>(items, page, size, total == null ? 0 : total);
+    return new ListPage<>(items, page, size, total == null ? 0 : total);
   }
 
   private static void condition(List<String> conditions, MapSqlParameterSource parameters, String column,

@@ -1,5 +1,7 @@
-package io.incidentflow.config;
+package io.incidentflow.api;
 
+import io.incidentflow.incident.Caller;
+import io.incidentflow.incident.Digests;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,8 +9,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import io.incidentflow.api.ApiSettings;
-import io.incidentflow.api.Digests;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -33,15 +33,6 @@ public class ApiAuthentication implements Filter {
   /** {@code /api/incidents/{incidentNumber}/resolution-confirmation/{token}}, which the endpoint checks itself, and health. */
   private static final Pattern OPEN = Pattern.compile("/api/incidents/[^/]+/resolution-confirmation/[^/]+"
       + "|/actuator/health(/.*)?");
-
-  /** Who is calling: the user and their groups. */
-  public record Caller(String userId, Set<String> groupIds) {
-
-    /** True when the caller belongs to at least one of {@code groups}. */
-    public boolean isMemberOfAny(List<String> groups) {
-      return groups.stream().anyMatch(groupIds::contains);
-    }
-  }
 
   private static final String CALLER = Caller.class.getName();
 

@@ -1,10 +1,12 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
-import io.incidentflow.api.IncidentDetail.TimelineEntry;
+import io.incidentflow.comment.IncidentComments;
+import io.incidentflow.incident.IncidentInstances;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.notification.CommunicationLog;
+import io.incidentflow.summary.IncidentDetail.TimelineEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

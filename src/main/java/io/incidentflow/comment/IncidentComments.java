@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.comment;
 
 import io.incidentflow.incident.CodeList;
 import java.sql.Timestamp;

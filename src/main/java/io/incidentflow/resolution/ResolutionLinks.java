@@ -1,6 +1,8 @@
-package io.incidentflow.api;
+package io.incidentflow.resolution;
 
 import io.incidentflow.closure.ClosureSettings;
+import io.incidentflow.incident.Digests;
+import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.notification.NotificationSettings;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -72,8 +74,8 @@ public class ResolutionLinks {
     }
   }
 
-  private static ApiException refused() {
-    return new ApiException(HttpStatus.FORBIDDEN, "This link does not work (any more): it was used already, it"
+  private static RequestRefusedException refused() {
+    return new RequestRefusedException(HttpStatus.FORBIDDEN, "This link does not work (any more): it was used already, it"
         + " expired, or a newer mail replaced it. Please answer the latest mail or call the service desk.");
   }
 

@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.summary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.incidentflow.api;
+package io.incidentflow.intake;
 
 import java.sql.Timestamp;
 import java.util.List;

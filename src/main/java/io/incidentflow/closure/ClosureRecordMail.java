@@ -1,0 +1,40 @@
+package io.incidentflow.closure;
+
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+
+import io.incidentflow.notification.IncidentEvent;
+import io.incidentflow.notification.MailContent;
+import io.incidentflow.notification.MailDraft;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/** The closure mail ({@code CLOSED}) carries the closure record: its figures in the text, the document attached. */
+@Component
+public class ClosureRecordMail implements MailContent {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ClosureRecordMail.class);
+
+  private final ClosureRecords records;
+  private final ClosureRecordDocument document;
+
+  public ClosureRecordMail(ClosureRecords records, ClosureRecordDocument document) {
+    this.records = records;
+    this.document = document;
+  }
+
+  @Override
+  public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
+    if (event != IncidentEvent.CLOSED) {
+      return;
+    }
+    String number = (String) incident.get(INCIDENT_NUMBER);
+    records.find(number).ifPresentOrElse(record -> {
+      mail.put("record", record);
+      mail.attach(ClosureRecordDocument.fileName(record), document.html(record).getBytes(StandardCharsets.UTF_8),
+          "text/html; charset=UTF-8");
+    }, () -> LOG.warn("{}: no closure record to attach to the closure mail", number));
+  }
+}

@@ -1,0 +1,38 @@
+package io.incidentflow.resolution;
+
+import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
+
+import io.incidentflow.closure.ClosureSettings;
+import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.notification.IncidentEvent;
+import io.incidentflow.notification.MailContent;
+import io.incidentflow.notification.MailDraft;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the resolution mail ({@code RESOLVED}) says beyond the incident: the links that confirm or reject the
+ * resolution (the caller answers with a click, no account needed), issued once, with the notification, and
+ * the date it closes by itself when nobody answers.
+ */
+@Component
+public class ResolutionMail implements MailContent {
+
+  private final ResolutionLinks links;
+  private final ClosureSettings closure;
+
+  public ResolutionMail(ResolutionLinks links, ClosureSettings closure) {
+    this.links = links;
+    this.closure = closure;
+  }
+
+  @Override
+  public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
+    if (event == IncidentEvent.RESOLVED) {
+      mail.put("autoCloseAt", DisplayFormats.INSTANCE.time(
+          ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+      mail.put("confirmation", links.issue((String) incident.get(INCIDENT_NUMBER)));
+    }
+  }
+}
