@@ -127,8 +127,8 @@ public class AlertIntake {
     Map<String, Object> variables = new HashMap<>(classification.getSingleResult().getEntryMap());
     variables.put(SHORT_DESCRIPTION, cut(shortDescription(alert), RegisterIncidentDelegate.SHORT_DESCRIPTION_MAX));
     variables.put(DESCRIPTION, cut(description(alert), RegisterIncidentDelegate.DESCRIPTION_MAX));
-    variables.put(CALLER_NAME, settings.getCallerName());
-    variables.put(CALLER_EMAIL, settings.getCallerEmail());
+    variables.put(CALLER_NAME, settings.callerName());
+    variables.put(CALLER_EMAIL, settings.callerEmail());
     variables.put(CHANNEL, Channel.MONITORING.value());
     try {
       return runtime.startProcessInstanceByKey(IncidentProcess.KEY, variables).getBusinessKey();

@@ -3,7 +3,7 @@ package io.incidentflow.alert;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.stereotype.Component;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -11,31 +11,9 @@ import org.springframework.validation.annotation.Validated;
  * that monitoring raises. That caller gets the acknowledgement and the resolution mail, so it should be
  * the mailbox of the team that runs monitoring.
  */
-@Component
 @Validated
 @ConfigurationProperties(prefix = "incident-flow.alerts")
-public class AlertSettings {
-
-  @NotBlank
-  private String callerName = "Monitoring";
-
-  @NotBlank
-  @Email
-  private String callerEmail = "monitoring@localhost.localdomain";
-
-  public String getCallerName() {
-    return callerName;
-  }
-
-  public void setCallerName(String callerName) {
-    this.callerName = callerName;
-  }
-
-  public String getCallerEmail() {
-    return callerEmail;
-  }
-
-  public void setCallerEmail(String callerEmail) {
-    this.callerEmail = callerEmail;
-  }
+public record AlertSettings(
+    @NotBlank @DefaultValue("Monitoring") String callerName,
+    @NotBlank @Email @DefaultValue("monitoring@localhost.localdomain") String callerEmail) {
 }

@@ -90,8 +90,8 @@ public class ApiAuthentication implements Filter {
     byte[] digest = Digests.sha256(presented);
     Caller found = null;
     for (ApiSettings.Token token : tokens) {
-      if (MessageDigest.isEqual(digest, Digests.sha256(token.getToken())) && found == null) {
-        found = new Caller(token.getName(), Set.copyOf(token.getGroups()));
+      if (MessageDigest.isEqual(digest, Digests.sha256(token.token())) && found == null) {
+        found = new Caller(token.name(), Set.copyOf(token.groups()));
       }
     }
     return found;

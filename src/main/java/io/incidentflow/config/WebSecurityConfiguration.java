@@ -74,7 +74,7 @@ public class WebSecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<ApiAuthentication> apiAuthentication(IdentityService identity, ApiSettings settings) {
-    return door(new ApiAuthentication(identity, settings.getTokens()), "api-authentication", 10, API, DEMO, ACTUATOR);
+    return door(new ApiAuthentication(identity, settings.tokens()), "api-authentication", 10, API, DEMO, ACTUATOR);
   }
 
   @Bean
@@ -92,7 +92,7 @@ public class WebSecurityConfiguration {
   /** After authentication, so that a stranger's large body is not even looked at. */
   @Bean
   FilterRegistrationBean<RequestScreen> apiRequestScreen(ApiSettings settings) {
-    return door(new RequestScreen(ErrorShape.API, settings.getMaxRequestSize().toBytes()), "api-request-screen", 20,
+    return door(new RequestScreen(ErrorShape.API, settings.maxRequestSize().toBytes()), "api-request-screen", 20,
         API, DEMO);
   }
 

@@ -180,7 +180,7 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
   }
 
   private org.camunda.bpm.engine.impl.bpmn.parser.FailedJobRetryConfiguration retryCycle() {
-    return ParseUtil.parseRetryIntervals(settings.getRetryCycle());
+    return ParseUtil.parseRetryIntervals(settings.retryCycle());
   }
 
   /** A failed delivery waits the cycle's interval before the next attempt; other jobs fail as the engine has them. */
@@ -204,7 +204,7 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
         job.setDuedate(new DurationHelper(intervals.get(Math.min(attempt, intervals.size() - 1))).getDateAfter());
       } catch (Exception e) {
         throw new IllegalStateException("incident-flow.notification.retry-cycle is no retry cycle: "
-            + settings.getRetryCycle(), e);
+            + settings.retryCycle(), e);
       }
       logException(job);
       job.unlock();

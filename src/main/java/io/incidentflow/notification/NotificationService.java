@@ -114,7 +114,7 @@ public class NotificationService {
     try {
       MimeMessage message = new ThreadedMessage(mail.getSession(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(settings.getSender());
+      helper.setFrom(settings.sender());
       helper.setTo(recipients.toArray(String[]::new));
       helper.setSubject(subject);
       helper.setSentDate(Date.from(now));
@@ -147,20 +147,20 @@ public class NotificationService {
     for (Audience audience : audiences) {
       switch (audience) {
         case CALLER -> addIfPresent(recipients, (String) incident.get(CALLER_EMAIL), number, event, "the caller");
-        case GROUP -> addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(group)), number, event,
+        case GROUP -> addIfPresent(recipients, settings.groupAddresses().get(String.valueOf(group)), number, event,
             "group " + group);
         case ASSIGNEE -> {
           if (incident.get(ASSIGNEE) instanceof String userId) {
             User user = identity.createUserQuery().userId(userId).singleResult();
             addIfPresent(recipients, user == null ? null : user.getEmail(), number, event, "assignee " + userId);
           } else {
-            addIfPresent(recipients, settings.getGroupAddresses().get(String.valueOf(holder)), number, event,
+            addIfPresent(recipients, settings.groupAddresses().get(String.valueOf(holder)), number, event,
                 "group " + holder + " (nobody has taken the incident)");
           }
         }
-        case GROUP_LEAD -> addIfPresent(recipients, settings.getGroupLeads().get(String.valueOf(holder)), number, event,
+        case GROUP_LEAD -> addIfPresent(recipients, settings.groupLeads().get(String.valueOf(holder)), number, event,
             "the lead of group " + holder);
-        case INCIDENT_MANAGERS -> addIfPresent(recipients, settings.getGroupAddresses().get(INCIDENT_MANAGERS), number,
+        case INCIDENT_MANAGERS -> addIfPresent(recipients, settings.groupAddresses().get(INCIDENT_MANAGERS), number,
             event, "group " + INCIDENT_MANAGERS);
       }
     }
@@ -188,7 +188,7 @@ public class NotificationService {
     Map<String, Object> model = new HashMap<>();
     model.put("incident", incident);
     model.put("event", event);
-    model.put("tasklistUrl", settings.getBaseUrl() + "/camunda/app/tasklist/");
+    model.put("tasklistUrl", settings.baseUrl() + "/camunda/app/tasklist/");
     model.put("formats", DisplayFormats.INSTANCE);
     MailDraft draft = new MailDraft(model);
     contents.forEach(content -> content.addTo(event, incident, draft));
@@ -202,10 +202,10 @@ public class NotificationService {
 
   private String domain() {
     try {
-      String address = new InternetAddress(settings.getSender()).getAddress();
+      String address = new InternetAddress(settings.sender()).getAddress();
       return address.substring(address.indexOf('@') + 1);
     } catch (MessagingException e) {
-      throw new IllegalStateException("incident-flow.notification.sender is no mail address: " + settings.getSender(), e);
+      throw new IllegalStateException("incident-flow.notification.sender is no mail address: " + settings.sender(), e);
     }
   }
 

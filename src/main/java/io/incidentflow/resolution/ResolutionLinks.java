@@ -45,12 +45,12 @@ public class ResolutionLinks {
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant expiresAt = now.plus(closure.getAutoClosePeriod());
+    Instant expiresAt = now.plus(closure.autoClosePeriod());
     jdbc.update("UPDATE resolution_confirmation_token SET used_at = ? WHERE incident_number = ? AND used_at IS NULL",
         Timestamp.from(now), incidentNumber);
     jdbc.update("INSERT INTO resolution_confirmation_token (token_hash, incident_number, created_at, expires_at)"
         + " VALUES (?, ?, ?, ?)", hash(token), incidentNumber, Timestamp.from(now), Timestamp.from(expiresAt));
-    String link = notification.getBaseUrl() + "/api/incidents/" + incidentNumber + "/resolution-confirmation/" + token;
+    String link = notification.baseUrl() + "/api/incidents/" + incidentNumber + "/resolution-confirmation/" + token;
     return new Links(link + "?accepted=true", link + "?accepted=false", expiresAt);
   }
 

@@ -31,7 +31,7 @@ public class ResolutionMail implements MailContent {
   public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
     if (event == IncidentEvent.RESOLVED) {
       mail.put("autoCloseAt", DisplayFormats.INSTANCE.time(
-          ClockUtil.getCurrentTime().toInstant().plus(closure.getAutoClosePeriod())));
+          ClockUtil.getCurrentTime().toInstant().plus(closure.autoClosePeriod())));
       mail.put("confirmation", links.issue((String) incident.get(INCIDENT_NUMBER)));
     }
   }

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,13 +25,12 @@ import org.springframework.stereotype.Component;
  * calendar the DMN {@code SlaTargets} names.
  */
 @Component
-@EnableConfigurationProperties(SlaSettings.class)
 public class SlaCalendars extends AbstractProcessEnginePlugin {
 
   private final Map<String, SlaCalendar> calendars;
 
   public SlaCalendars(SlaSettings settings) {
-    this.calendars = List.of(new AroundTheClockCalendar(), settings.getBusinessHours().calendar()).stream()
+    this.calendars = List.of(new AroundTheClockCalendar(), settings.businessHours().calendar()).stream()
         .collect(Collectors.toUnmodifiableMap(SlaCalendar::name, Function.identity()));
   }
 

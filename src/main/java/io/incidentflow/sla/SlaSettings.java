@@ -1,5 +1,6 @@
 package io.incidentflow.sla;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.time.DayOfWeek;
@@ -9,12 +10,11 @@ import java.time.MonthDay;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,67 +23,19 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties(prefix = "incident-flow.sla")
-public class SlaSettings {
+public record SlaSettings(@Valid @DefaultValue BusinessHours businessHours) {
 
-  private final BusinessHours businessHours = new BusinessHours();
-
-  public BusinessHours getBusinessHours() {
-    return businessHours;
-  }
-
-  /** The service desk's working week. */
-  public static class BusinessHours {
-
-    @NotEmpty
-    private Set<DayOfWeek> workingDays = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
-    @NotNull
-    private LocalTime start = LocalTime.of(8, 0);
-    @NotNull
-    private LocalTime end = LocalTime.of(18, 0);
-    @NotNull
-    private ZoneId timeZone = ZoneId.of("UTC");
-    /** {@code 2026-04-03} (that day) or {@code 12-25} (every year). */
-    private List<String> holidays = new ArrayList<>();
-
-    public Set<DayOfWeek> getWorkingDays() {
-      return workingDays;
-    }
-
-    public void setWorkingDays(Set<DayOfWeek> workingDays) {
-      this.workingDays = workingDays;
-    }
-
-    public LocalTime getStart() {
-      return start;
-    }
-
-    public void setStart(LocalTime start) {
-      this.start = start;
-    }
-
-    public LocalTime getEnd() {
-      return end;
-    }
-
-    public void setEnd(LocalTime end) {
-      this.end = end;
-    }
-
-    public ZoneId getTimeZone() {
-      return timeZone;
-    }
-
-    public void setTimeZone(ZoneId timeZone) {
-      this.timeZone = timeZone;
-    }
-
-    public List<String> getHolidays() {
-      return holidays;
-    }
-
-    public void setHolidays(List<String> holidays) {
-      this.holidays = holidays;
-    }
+  /**
+   * The service desk's working week.
+   *
+   * @param holidays {@code 2026-04-03} (that day) or {@code 12-25} (every year)
+   */
+  public record BusinessHours(
+      @NotEmpty @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"}) Set<DayOfWeek> workingDays,
+      @NotNull @DefaultValue("08:00") LocalTime start,
+      @NotNull @DefaultValue("18:00") LocalTime end,
+      @NotNull @DefaultValue("UTC") ZoneId timeZone,
+      @DefaultValue List<String> holidays) {
 
     /** The calendar these settings describe; a holiday that is neither form fails with its value named. */
     public BusinessHoursCalendar calendar() {

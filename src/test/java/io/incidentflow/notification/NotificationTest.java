@@ -162,7 +162,7 @@ class NotificationTest {
 
   @Test
   void aGroupWithoutAddress_getsNoMail_andTheIncidentGoesOn() throws Exception {
-    String address = settings.getGroupAddresses().put("network-support", "");
+    String address = settings.groupAddresses().put("network-support", "");
     try {
       ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
       deliverOne(incident);
@@ -174,7 +174,7 @@ class NotificationTest {
       assertThat(tasks.createTaskQuery().processInstanceId(incident.getId()).taskDefinitionKey("Task_InvestigateIncident")
           .count()).isOne();
     } finally {
-      settings.getGroupAddresses().put("network-support", address);
+      settings.groupAddresses().put("network-support", address);
     }
   }
 

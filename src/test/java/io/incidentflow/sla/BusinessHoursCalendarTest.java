@@ -97,15 +97,19 @@ class BusinessHoursCalendarTest {
 
   @Test
   void settings_readDatesAndYearlyDays_andRefuseAnythingElse() {
-    SlaSettings.BusinessHours settings = new SlaSettings.BusinessHours();
-    settings.setTimeZone(BERLIN);
-    settings.setHolidays(List.of("2026-04-03", "12-25"));
+    SlaSettings.BusinessHours settings = businessHours(List.of("2026-04-03", "12-25"));
     BusinessHoursCalendar configured = settings.calendar();
     assertThat(configured.isWorkingDay(LocalDate.parse("2026-04-03"))).isFalse();
     assertThat(configured.isWorkingDay(LocalDate.parse("2031-12-25"))).isFalse();
 
-    settings.setHolidays(List.of("Christmas"));
-    assertThatThrownBy(settings::calendar).hasMessageContaining("'Christmas' is neither a date");
+    SlaSettings.BusinessHours christmas = businessHours(List.of("Christmas"));
+    assertThatThrownBy(christmas::calendar).hasMessageContaining("'Christmas' is neither a date");
+  }
+
+  /** The default working week in Berlin, with {@code holidays}. */
+  private static SlaSettings.BusinessHours businessHours(List<String> holidays) {
+    return new SlaSettings.BusinessHours(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), LocalTime.of(8, 0),
+        LocalTime.of(18, 0), BERLIN, holidays);
   }
 
   @Test
