@@ -1,7 +1,6 @@
 package io.incidentflow.closure;
 
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
-
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailContent;
 import io.incidentflow.notification.MailDraft;
@@ -30,7 +29,7 @@ public class ClosureRecordMail implements MailContent {
     if (event != IncidentEvent.CLOSED) {
       return;
     }
-    String number = (String) incident.get(INCIDENT_NUMBER);
+    String number = IncidentData.of(incident).number();
     records.find(number).ifPresentOrElse(record -> {
       mail.put("record", record);
       mail.attach(ClosureRecordDocument.fileName(record), document.html(record).getBytes(StandardCharsets.UTF_8),

@@ -2,9 +2,10 @@ package io.incidentflow.closure;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusRecorder;
-import java.util.Date;
+import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -34,24 +35,23 @@ public class DocumentClosureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Date closedAt = ClockUtil.getCurrentTime();
-    String summary = summarize(execution);
-    execution.setVariable(CLOSED_AT, closedAt);
-    execution.setVariable(CLOSURE_SUMMARY, summary);
-    records.save(builder.build(execution, closedAt.toInstant()));
+    IncidentData incident = IncidentData.of(execution);
+    Instant closedAt = ClockUtil.getCurrentTime().toInstant();
+    String summary = summarize(incident);
+    incident.setInstant(CLOSED_AT, closedAt);
+    incident.set(CLOSURE_SUMMARY, summary);
+    records.save(builder.build(execution, closedAt));
     status.set(execution, IncidentStatus.CLOSED);
-    LOG.info("{} closed: {}", execution.getProcessBusinessKey(), summary);
+    LOG.info("{} closed: {}", incident.number(), summary);
   }
 
-  static String summarize(DelegateExecution execution) {
-    String how = Boolean.TRUE.equals(execution.getVariable(RESOLUTION_ACCEPTED))
+  static String summarize(IncidentData incident) {
+    String how = incident.isTrue(RESOLUTION_ACCEPTED)
         ? "resolution accepted by the caller"
         : "closed automatically: the caller did not answer within the auto-close period";
     return String.format("%s (P%s %s, %s, %s): %s. Resolution %s by %s: %s. Reassigned %s time(s), reopened %s time(s).",
-        execution.getProcessBusinessKey(), execution.getVariable(PRIORITY), execution.getVariable(PRIORITY_LABEL),
-        execution.getVariable(CATEGORY), execution.getVariable(ASSIGNMENT_GROUP), how,
-        execution.getVariable(RESOLUTION_CODE), execution.getVariable(RESOLVED_BY),
-        execution.getVariable(RESOLUTION_NOTES), execution.getVariable(REASSIGNMENT_COUNT),
-        execution.getVariable(REOPEN_COUNT));
+        incident.number(), incident.priority(), incident.text(PRIORITY_LABEL), incident.text(CATEGORY),
+        incident.text(ASSIGNMENT_GROUP), how, incident.text(RESOLUTION_CODE), incident.text(RESOLVED_BY),
+        incident.text(RESOLUTION_NOTES), incident.value(REASSIGNMENT_COUNT), incident.value(REOPEN_COUNT));
   }
 }

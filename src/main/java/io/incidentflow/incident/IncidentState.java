@@ -16,7 +16,7 @@ public record IncidentState(String number, String processInstanceId, boolean run
   static final List<String> VARIABLES = List.of(STATUS, ON_HOLD_REASON, ASSIGNMENT_GROUP);
 
   public String status() {
-    return (String) variables.get(STATUS);
+    return IncidentData.of(variables).text(STATUS);
   }
 
   public Object assignmentGroup() {

@@ -30,11 +30,11 @@ public class IncidentStatusRecorder {
 
   /** Sets the status, logging the change with the incident number. */
   public void set(VariableScope scope, IncidentStatus status) {
-    Object previous = scope.getVariable(IncidentVariables.STATUS);
-    if (!status.name().equals(previous)) {
-      scope.setVariable(IncidentVariables.STATUS, status.name());
-      LOG.info("{}: status {} -> {}", IncidentNumbers.of(scope), previous, status);
-      IncidentStatus from = previous == null ? null : IncidentStatus.valueOf((String) previous);
+    IncidentData incident = IncidentData.of(scope);
+    IncidentStatus from = incident.status();
+    if (from != status) {
+      incident.set(IncidentVariables.STATUS, status.name());
+      LOG.info("{}: status {} -> {}", incident.number(), from, status);
       observers.orderedStream().forEach(observer -> observer.statusChanged(scope, from, status));
     }
   }

@@ -1,7 +1,6 @@
 package io.incidentflow.incident;
 
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
-import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
@@ -26,22 +25,23 @@ public class IncidentTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    Object priority = task.getVariable(PRIORITY);
+    IncidentData incident = IncidentData.of(task);
+    Integer priority = incident.priority();
     String activity = task.getName();
-    String name = String.join(" · ", String.valueOf(IncidentNumbers.of(task)),
-        "P" + priority + " " + task.getVariable(PRIORITY_LABEL), String.valueOf(task.getVariable(SHORT_DESCRIPTION)));
+    String name = String.join(" · ", String.valueOf(incident.number()),
+        "P" + priority + " " + incident.text(PRIORITY_LABEL), String.valueOf(incident.text(SHORT_DESCRIPTION)));
     int room = MAX_NAME - activity.length() - 3;
     if (name.length() > room) {
       name = name.substring(0, room - 1) + "…";
     }
     task.setName(name + " · " + activity);
-    if (priority instanceof Number p) {
-      task.setPriority(taskPriority(p.intValue()));
+    if (priority != null) {
+      task.setPriority(taskPriority(priority));
     }
-    if (task.getVariable(RESOLUTION_DUE) instanceof Date due) {
-      task.setDueDate(due);
+    if (incident.instant(RESOLUTION_DUE) != null) {
+      task.setDueDate(Date.from(incident.instant(RESOLUTION_DUE)));
     }
-    if (task.getVariable(ESCALATION_LEVEL) instanceof Number level && level.intValue() > 0) {
+    if (incident.count(ESCALATION_LEVEL) > 0) {
       task.addCandidateGroup(SupportGroups.INCIDENT_MANAGERS);
     }
   }

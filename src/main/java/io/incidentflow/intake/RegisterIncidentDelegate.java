@@ -5,6 +5,7 @@ import static io.incidentflow.incident.IncidentVariables.*;
 import io.incidentflow.incident.Codes.AffectedService;
 import io.incidentflow.incident.Codes.Channel;
 import io.incidentflow.incident.Codes.Level;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusRecorder;
 import io.incidentflow.incident.InputCheck;
@@ -54,21 +55,22 @@ public class RegisterIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getVariable(CHANNEL) == null) {
-      execution.setVariable(CHANNEL, Channel.PORTAL.value());
+    IncidentData incident = IncidentData.of(execution);
+    if (!incident.has(CHANNEL)) {
+      incident.set(CHANNEL, Channel.PORTAL.value());
     }
     checkReport(InputCheck.of(execution)).orThrow();
 
     String number = numbers.next();
     execution.setProcessBusinessKey(number);
-    execution.setVariable(INCIDENT_NUMBER, number);
-    execution.setVariable(SHORT_DESCRIPTION, ((String) execution.getVariable(SHORT_DESCRIPTION)).strip());
-    execution.setVariable(REPORTED_AT, ClockUtil.getCurrentTime());
-    execution.setVariable(REOPEN_COUNT, 0);
-    execution.setVariable(REASSIGNMENT_COUNT, 0);
-    execution.setVariable(ESCALATION_LEVEL, 0);
+    incident.set(INCIDENT_NUMBER, number);
+    incident.set(SHORT_DESCRIPTION, incident.text(SHORT_DESCRIPTION).strip());
+    incident.setInstant(REPORTED_AT, ClockUtil.getCurrentTime().toInstant());
+    incident.set(REOPEN_COUNT, 0);
+    incident.set(REASSIGNMENT_COUNT, 0);
+    incident.set(ESCALATION_LEVEL, 0);
     status.set(execution, IncidentStatus.NEW);
-    LOG.info("{} registered: '{}' reported by {} via {}", number, execution.getVariable(SHORT_DESCRIPTION),
-        execution.getVariable(CALLER_EMAIL), execution.getVariable(CHANNEL));
+    LOG.info("{} registered: '{}' reported by {} via {}", number, incident.text(SHORT_DESCRIPTION),
+        incident.text(CALLER_EMAIL), incident.text(CHANNEL));
   }
 }

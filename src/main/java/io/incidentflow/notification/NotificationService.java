@@ -9,6 +9,7 @@ import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 
 import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.CommunicationLog.Notification;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -89,7 +90,7 @@ public class NotificationService {
   /** As {@link #notify(IncidentEvent, Map, String, String)}, to {@code audiences} instead of the event's default. */
   public void notify(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
       String processInstanceId, String processDefinitionId) {
-    String number = (String) incident.get(INCIDENT_NUMBER);
+    String number = IncidentData.of(incident).number();
     List<String> recipients = recipients(event, incident, audiences, number);
     if (recipients.isEmpty()) {
       return;
@@ -110,7 +111,7 @@ public class NotificationService {
   /** The whole message as it will be sent (RFC 822), with its Message-ID and date fixed now. */
   private String message(IncidentEvent event, Map<String, Object> incident, List<String> recipients, String subject,
       String messageId, Instant now) {
-    String number = (String) incident.get(INCIDENT_NUMBER);
+    String number = IncidentData.of(incident).number();
     try {
       MimeMessage message = new ThreadedMessage(mail.getSession(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -146,7 +147,7 @@ public class NotificationService {
     Object holder = incident.getOrDefault(TASK_GROUP, group);
     for (Audience audience : audiences) {
       switch (audience) {
-        case CALLER -> addIfPresent(recipients, (String) incident.get(CALLER_EMAIL), number, event, "the caller");
+        case CALLER -> addIfPresent(recipients, IncidentData.of(incident).text(CALLER_EMAIL), number, event, "the caller");
         case GROUP -> addIfPresent(recipients, settings.groupAddresses().get(String.valueOf(group)), number, event,
             "group " + group);
         case ASSIGNEE -> {

@@ -6,6 +6,7 @@ import io.incidentflow.incident.Codes.InvestigationOutcome;
 import io.incidentflow.incident.Codes.OnHoldReason;
 import io.incidentflow.incident.Codes.ResolutionCode;
 import io.incidentflow.incident.Codes.SupportGroup;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusRecorder;
 import io.incidentflow.incident.InputCheck;
@@ -47,11 +48,12 @@ public class InvestigationTaskListener implements TaskListener {
   private void created(DelegateTask task) {
     // Tasklist pre-fills forms from variables: a resumed or reopened investigation must not offer
     // the last outcome (say, on hold) as already chosen.
-    task.removeVariable(INVESTIGATION_OUTCOME);
-    Object agent = task.getVariable(INVESTIGATING_AGENT);
-    if (IncidentStatus.IN_PROGRESS.name().equals(task.getVariable(STATUS)) && agent instanceof String userId) {
+    IncidentData incident = IncidentData.of(task);
+    incident.remove(INVESTIGATION_OUTCOME);
+    String agent = incident.text(INVESTIGATING_AGENT);
+    if (incident.status() == IncidentStatus.IN_PROGRESS && agent != null) {
       // Resumed from hold: the agent who held it carries on.
-      task.setAssignee(userId);
+      task.setAssignee(agent);
     } else {
       status.set(task, IncidentStatus.ASSIGNED);
     }
@@ -59,7 +61,8 @@ public class InvestigationTaskListener implements TaskListener {
 
   private void completed(DelegateTask task) {
     InputCheck check = InputCheck.of(task).requireCode(INVESTIGATION_OUTCOME, InvestigationOutcome.class);
-    Object outcome = task.getVariable(INVESTIGATION_OUTCOME);
+    IncidentData incident = IncidentData.of(task);
+    String outcome = incident.text(INVESTIGATION_OUTCOME);
     if (InvestigationOutcome.RESOLVED.value().equals(outcome)) {
       check.requireCode(RESOLUTION_CODE, ResolutionCode.class).requireText(RESOLUTION_NOTES, Resolutions.NOTES_MAX);
     } else if (InvestigationOutcome.ON_HOLD.value().equals(outcome)) {
@@ -69,17 +72,16 @@ public class InvestigationTaskListener implements TaskListener {
     }
     check.orThrow();
     if (InvestigationOutcome.REASSIGN.value().equals(outcome)) {
-      requireAnotherGroup(task);
+      requireAnotherGroup(task, incident.text(ASSIGNMENT_GROUP));
     }
     if (InvestigationOutcome.RESOLVED.value().equals(outcome)) {
       Resolutions.recordResolver(task);
     }
-    task.setVariable(INVESTIGATING_AGENT, Resolutions.agentOf(task));
+    incident.set(INVESTIGATING_AGENT, Resolutions.agentOf(task));
   }
 
   /** The task's candidate group is the group the incident was with; a reassignment must name another. */
-  private static void requireAnotherGroup(DelegateTask task) {
-    Object newGroup = task.getVariable(ASSIGNMENT_GROUP);
+  private static void requireAnotherGroup(DelegateTask task, String newGroup) {
     boolean same = task.getCandidates().stream()
         .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && newGroup.equals(link.getGroupId()));
     if (same) {

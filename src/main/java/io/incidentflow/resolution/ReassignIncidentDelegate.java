@@ -4,6 +4,7 @@ import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.INVESTIGATING_AGENT;
 import static io.incidentflow.incident.IncidentVariables.REASSIGNMENT_COUNT;
 
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,11 +30,10 @@ public class ReassignIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int count = ((Number) execution.getVariable(REASSIGNMENT_COUNT)).intValue() + 1;
-    execution.setVariable(REASSIGNMENT_COUNT, count);
-    execution.removeVariable(INVESTIGATING_AGENT);
+    IncidentData incident = IncidentData.of(execution);
+    int count = incident.increment(REASSIGNMENT_COUNT);
+    incident.remove(INVESTIGATING_AGENT);
     status.set(execution, IncidentStatus.ASSIGNED);
-    LOG.info("{} reassigned to {} (reassignment {})", execution.getProcessBusinessKey(),
-        execution.getVariable(ASSIGNMENT_GROUP), count);
+    LOG.info("{} reassigned to {} (reassignment {})", incident.number(), incident.text(ASSIGNMENT_GROUP), count);
   }
 }

@@ -4,6 +4,7 @@ import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.REOPEN_COUNT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_ACCEPTED;
 
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -30,11 +31,10 @@ public class ReopenIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    int count = ((Number) execution.getVariable(REOPEN_COUNT)).intValue() + 1;
-    execution.setVariable(REOPEN_COUNT, count);
-    execution.removeVariable(RESOLUTION_ACCEPTED);
+    IncidentData incident = IncidentData.of(execution);
+    int count = incident.increment(REOPEN_COUNT);
+    incident.remove(RESOLUTION_ACCEPTED);
     status.set(execution, IncidentStatus.ASSIGNED);
-    LOG.info("{} reopened to {} (reopen {})", execution.getProcessBusinessKey(),
-        execution.getVariable(ASSIGNMENT_GROUP), count);
+    LOG.info("{} reopened to {} (reopen {})", incident.number(), incident.text(ASSIGNMENT_GROUP), count);
   }
 }

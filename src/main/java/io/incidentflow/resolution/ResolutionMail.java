@@ -1,9 +1,8 @@
 package io.incidentflow.resolution;
 
-import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
-
 import io.incidentflow.closure.ClosureSettings;
 import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailContent;
 import io.incidentflow.notification.MailDraft;
@@ -32,7 +31,7 @@ public class ResolutionMail implements MailContent {
     if (event == IncidentEvent.RESOLVED) {
       mail.put("autoCloseAt", DisplayFormats.INSTANCE.time(
           ClockUtil.getCurrentTime().toInstant().plus(closure.autoClosePeriod())));
-      mail.put("confirmation", links.issue((String) incident.get(INCIDENT_NUMBER)));
+      mail.put("confirmation", links.issue(IncidentData.of(incident).number()));
     }
   }
 }

@@ -3,6 +3,7 @@ package io.incidentflow.resolution;
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_BY;
 
+import io.incidentflow.incident.IncidentData;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,8 +19,9 @@ public final class Resolutions {
 
   /** Records who resolved the incident (the task's assignee, else the acting user) and when. */
   public static void recordResolver(DelegateTask task) {
-    task.setVariable(RESOLVED_BY, agentOf(task));
-    task.setVariable(RESOLVED_AT, ClockUtil.getCurrentTime());
+    IncidentData incident = IncidentData.of(task);
+    incident.set(RESOLVED_BY, agentOf(task));
+    incident.setInstant(RESOLVED_AT, ClockUtil.getCurrentTime().toInstant());
   }
 
   /** The agent working {@code task}: its assignee, else the authenticated user completing it, else null. */

@@ -3,12 +3,12 @@ package io.incidentflow.sla;
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_ASSIGNEE;
 import static io.incidentflow.incident.IncidentVariables.NOTIFY_GROUP_LEAD;
-import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.RAISE_TO_INCIDENT_MANAGERS;
 import static io.incidentflow.incident.IncidentVariables.SLA_THRESHOLD;
 import static io.incidentflow.incident.IncidentVariables.SLA_TYPE;
 import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.notification.Audience;
 import io.incidentflow.notification.IncidentEvent;
@@ -50,52 +50,45 @@ public class EscalateIncidentDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String slaType = (String) execution.getVariable(SLA_TYPE);
-    String threshold = (String) execution.getVariable(SLA_THRESHOLD);
+    IncidentData incident = IncidentData.of(execution);
+    String slaType = incident.text(SLA_TYPE);
+    String threshold = incident.text(SLA_THRESHOLD);
     IncidentEvent event = IncidentEvent.ofThreshold(slaType, threshold);
     Set<Audience> audiences = EnumSet.noneOf(Audience.class);
-    if (decided(execution, NOTIFY_ASSIGNEE)) {
+    if (incident.isTrue(NOTIFY_ASSIGNEE)) {
       audiences.add(Audience.ASSIGNEE);
     }
-    if (decided(execution, NOTIFY_GROUP_LEAD)) {
+    if (incident.isTrue(NOTIFY_GROUP_LEAD)) {
       audiences.add(Audience.GROUP_LEAD);
     }
     List<Task> openTasks = openTasks(execution);
-    if (decided(execution, RAISE_TO_INCIDENT_MANAGERS)) {
-      raise(execution, openTasks);
+    if (incident.isTrue(RAISE_TO_INCIDENT_MANAGERS)) {
+      raise(execution, incident, openTasks);
       audiences.add(Audience.INCIDENT_MANAGERS);
     }
     if (audiences.isEmpty()) {
       LOG.warn("{}: {} {}: IncidentEscalation decided to tell nobody (P{}, escalation level {})",
-          execution.getProcessBusinessKey(), slaType, threshold, execution.getVariable(PRIORITY),
-          execution.getVariable(ESCALATION_LEVEL));
+          incident.number(), slaType, threshold, incident.priority(), incident.count(ESCALATION_LEVEL));
     } else {
-      Map<String, Object> incident = IncidentNumbers.variablesOf(execution);
+      Map<String, Object> variables = IncidentNumbers.variablesOf(execution);
       openTasks.stream().map(Task::getAssignee).filter(Objects::nonNull).findFirst()
-          .ifPresent(assignee -> incident.put(NotificationService.ASSIGNEE, assignee));
-      taskGroup(execution, openTasks).ifPresent(group -> incident.put(NotificationService.TASK_GROUP, group));
-      notifications.notify(event, incident, audiences, execution.getProcessInstanceId(),
+          .ifPresent(assignee -> variables.put(NotificationService.ASSIGNEE, assignee));
+      taskGroup(execution, openTasks).ifPresent(group -> variables.put(NotificationService.TASK_GROUP, group));
+      notifications.notify(event, variables, audiences, execution.getProcessInstanceId(),
           execution.getProcessDefinitionId());
     }
-    // The decision is spent; the next threshold asks again.
+    // The decision is spent; the next threshold asks again. (A missing output, no rule matched, counts as no.)
     execution.removeVariables(List.of(NOTIFY_ASSIGNEE, NOTIFY_GROUP_LEAD, RAISE_TO_INCIDENT_MANAGERS));
   }
 
-  /** A missing output (no rule matched, or a table without the column) counts as no. */
-  private static boolean decided(DelegateExecution execution, String output) {
-    return Boolean.TRUE.equals(execution.getVariable(output));
-  }
-
-  private static void raise(DelegateExecution execution, List<Task> openTasks) {
-    int level = execution.getVariable(ESCALATION_LEVEL) instanceof Number n ? n.intValue() : 0;
-    execution.setVariable(ESCALATION_LEVEL, level + 1);
+  private static void raise(DelegateExecution execution, IncidentData incident, List<Task> openTasks) {
+    int level = incident.increment(ESCALATION_LEVEL);
     TaskService tasks = execution.getProcessEngineServices().getTaskService();
     Context.getCommandContext().runWithoutAuthorization(() -> {
       openTasks.forEach(task -> tasks.addCandidateGroup(task.getId(), INCIDENT_MANAGERS));
       return null;
     });
-    LOG.warn("{}: raised to {} (escalation level {})", execution.getProcessBusinessKey(), INCIDENT_MANAGERS,
-        level + 1);
+    LOG.warn("{}: raised to {} (escalation level {})", incident.number(), INCIDENT_MANAGERS, level);
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.incidentflow.sla;
 
 import static io.incidentflow.incident.IncidentVariables.PAUSE_RESOLUTION_CLOCK;
-import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_BREACHED;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_BREACHED_AT;
@@ -18,7 +17,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_TARGET;
 import static io.incidentflow.incident.IncidentVariables.SLA_CALENDAR;
 import static io.incidentflow.incident.IncidentVariables.WARNING_PERCENT;
 
-import io.incidentflow.incident.IncidentNumbers;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
 import java.time.Duration;
@@ -74,41 +73,44 @@ public class SlaClock implements IncidentStatusObserver {
 
   /** Sets the due dates from the targets SlaTargets just gave, and dates the running timers anew. */
   public void schedule(DelegateExecution execution) {
-    if (execution.getVariable(RESPONSE_BREACHED) == null) {
-      execution.setVariable(RESPONSE_BREACHED, false);
-      execution.setVariable(RESOLUTION_BREACHED, false);
-      execution.setVariable(RESOLUTION_PAUSED_SECONDS, 0L);
+    IncidentData incident = IncidentData.of(execution);
+    if (!incident.has(RESPONSE_BREACHED)) {
+      incident.set(RESPONSE_BREACHED, false);
+      incident.set(RESOLUTION_BREACHED, false);
+      incident.set(RESOLUTION_PAUSED_SECONDS, 0L);
     }
-    dueDates(execution, true);
-    LOG.info("{}: P{} in {}: respond by {}, warn at {}, resolve by {}", number(execution),
-        execution.getVariable(PRIORITY), execution.getVariable(SLA_CALENDAR), instant(execution, RESPONSE_DUE),
-        instant(execution, RESOLUTION_WARNING_DUE), instant(execution, RESOLUTION_DUE));
-    redateTimers(execution, false);
+    dueDates(execution, incident, true);
+    LOG.info("{}: P{} in {}: respond by {}, warn at {}, resolve by {}", incident.number(), incident.priority(),
+        incident.text(SLA_CALENDAR), incident.instant(RESPONSE_DUE), incident.instant(RESOLUTION_WARNING_DUE),
+        incident.instant(RESOLUTION_DUE));
+    redateTimers(execution, incident, false);
   }
 
   /** Records that the {@code response} or {@code resolution} target was missed: the timer at 100% fired. */
   public void breached(DelegateExecution execution, String slaType) {
     boolean response = "response".equals(slaType);
-    execution.setVariable(response ? RESPONSE_BREACHED : RESOLUTION_BREACHED, true);
-    execution.setVariable(response ? RESPONSE_BREACHED_AT : RESOLUTION_BREACHED_AT, ClockUtil.getCurrentTime());
-    LOG.warn("{}: {} SLA breached: it was due by {}", number(execution), slaType,
-        instant(execution, response ? RESPONSE_DUE : RESOLUTION_DUE));
+    IncidentData incident = IncidentData.of(execution);
+    incident.set(response ? RESPONSE_BREACHED : RESOLUTION_BREACHED, true);
+    incident.setInstant(response ? RESPONSE_BREACHED_AT : RESOLUTION_BREACHED_AT, ClockUtil.getCurrentTime().toInstant());
+    LOG.warn("{}: {} SLA breached: it was due by {}", incident.number(), slaType,
+        incident.instant(response ? RESPONSE_DUE : RESOLUTION_DUE));
   }
 
   @Override
   public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
-    Date now = ClockUtil.getCurrentTime();
-    if (scope.getVariable(RESPONDED_AT) == null && (to == IncidentStatus.IN_PROGRESS || to == IncidentStatus.RESOLVED)) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    IncidentData incident = IncidentData.of(scope);
+    if (!incident.has(RESPONDED_AT) && (to == IncidentStatus.IN_PROGRESS || to == IncidentStatus.RESOLVED)) {
       responded(scope, now);
-      LOG.info("{}: responded at {} (response due by {})", number(scope), now.toInstant(), instant(scope, RESPONSE_DUE));
+      LOG.info("{}: responded at {} (response due by {})", incident.number(), now, incident.instant(RESPONSE_DUE));
     }
     boolean standsStill = to == IncidentStatus.RESOLVED
-        || to == IncidentStatus.ON_HOLD && Boolean.TRUE.equals(scope.getVariable(PAUSE_RESOLUTION_CLOCK));
-    Date pausedSince = (Date) scope.getVariable(RESOLUTION_PAUSED_SINCE);
+        || to == IncidentStatus.ON_HOLD && incident.isTrue(PAUSE_RESOLUTION_CLOCK);
+    Instant pausedSince = incident.instant(RESOLUTION_PAUSED_SINCE);
     if (standsStill && pausedSince == null) {
-      pause(scope, now);
+      pause(scope, incident, now);
     } else if (!standsStill && pausedSince != null && to != IncidentStatus.CLOSED && to != IncidentStatus.CANCELED) {
-      resume(scope, pausedSince, now);
+      resume(scope, incident, pausedSince, now);
     }
   }
 
@@ -118,37 +120,37 @@ public class SlaClock implements IncidentStatusObserver {
    * variable set there to conditional events only at the end of an activity phase or of a variable
    * command: so a task's change goes through the variable API.
    */
-  private static void responded(VariableScope scope, Date now) {
+  private static void responded(VariableScope scope, Instant now) {
     if (scope instanceof DelegateTask task) {
       RuntimeService runtime = task.getProcessEngineServices().getRuntimeService();
       Context.getCommandContext().runWithoutAuthorization(() -> {
-        runtime.setVariable(task.getProcessInstanceId(), RESPONDED_AT, now);
+        runtime.setVariable(task.getProcessInstanceId(), RESPONDED_AT, Date.from(now));
         return null;
       });
     } else {
-      scope.setVariable(RESPONDED_AT, now);
+      IncidentData.of(scope).setInstant(RESPONDED_AT, now);
     }
   }
 
-  private void pause(VariableScope scope, Date now) {
-    scope.setVariable(RESOLUTION_PAUSED_SINCE, now);
+  private void pause(VariableScope scope, IncidentData incident, Instant now) {
+    incident.setInstant(RESOLUTION_PAUSED_SINCE, now);
     withTimers(scope, timer -> {
       if (!RESPONSE_TIMER.equals(timer.getActivityId())) {
         timer.setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
       }
     });
-    LOG.info("{}: resolution clock paused at {}", number(scope), now.toInstant());
+    LOG.info("{}: resolution clock paused at {}", incident.number(), now);
   }
 
-  private void resume(VariableScope scope, Date pausedSince, Date now) {
-    Duration paused = calendar(scope).workingTimeBetween(pausedSince.toInstant(), now.toInstant());
-    long total = pausedSeconds(scope) + paused.toSeconds();
-    scope.setVariable(RESOLUTION_PAUSED_SECONDS, total);
-    scope.setVariable(RESOLUTION_PAUSED_SINCE, null);
-    dueDates(scope, false);
-    redateTimers(scope, true);
+  private void resume(VariableScope scope, IncidentData incident, Instant pausedSince, Instant now) {
+    Duration paused = calendar(scope).workingTimeBetween(pausedSince, now);
+    long total = incident.count(RESOLUTION_PAUSED_SECONDS) + paused.toSeconds();
+    incident.set(RESOLUTION_PAUSED_SECONDS, total);
+    incident.setInstant(RESOLUTION_PAUSED_SINCE, null);
+    dueDates(scope, incident, false);
+    redateTimers(scope, incident, true);
     LOG.info("{}: resolution clock resumed after {} of working time paused ({} s in all): resolve by {}",
-        number(scope), paused, total, instant(scope, RESOLUTION_DUE));
+        incident.number(), paused, total, incident.instant(RESOLUTION_DUE));
   }
 
   /**
@@ -156,28 +158,28 @@ public class SlaClock implements IncidentStatusObserver {
    * finished pauses. Adding working time is additive in every SLA calendar, so this equals moving
    * the previous due dates by the pause.
    */
-  private void dueDates(VariableScope scope, boolean withResponse) {
+  private void dueDates(VariableScope scope, IncidentData incident, boolean withResponse) {
     SlaCalendar calendar = calendar(scope);
-    Instant reportedAt = ((Date) scope.getVariable(REPORTED_AT)).toInstant();
-    Duration resolutionTarget = target(scope, RESOLUTION_TARGET);
-    Duration paused = Duration.ofSeconds(pausedSeconds(scope));
-    Object percent = scope.getVariable(WARNING_PERCENT);
-    if (!(percent instanceof Number p) || p.intValue() < 1 || p.intValue() > 100) {
-      throw new ProcessEngineException(number(scope) + ": SlaTargets gave warningPercent '" + percent
-          + "', which is no whole percentage from 1 to 100");
+    Instant reportedAt = incident.instant(REPORTED_AT);
+    Duration resolutionTarget = target(incident, RESOLUTION_TARGET);
+    Duration paused = Duration.ofSeconds(incident.count(RESOLUTION_PAUSED_SECONDS));
+    Integer percent = incident.integer(WARNING_PERCENT);
+    if (percent == null || percent < 1 || percent > 100) {
+      throw new ProcessEngineException(incident.number() + ": SlaTargets gave warningPercent '"
+          + incident.value(WARNING_PERCENT) + "', which is no whole percentage from 1 to 100");
     }
-    Duration warningAfter = resolutionTarget.multipliedBy(((Number) percent).longValue()).dividedBy(100);
+    Duration warningAfter = resolutionTarget.multipliedBy(percent).dividedBy(100);
     if (withResponse) {
-      scope.setVariable(RESPONSE_DUE, Date.from(calendar.add(reportedAt, target(scope, RESPONSE_TARGET))));
+      incident.setInstant(RESPONSE_DUE, calendar.add(reportedAt, target(incident, RESPONSE_TARGET)));
     }
-    scope.setVariable(RESOLUTION_DUE, Date.from(calendar.add(reportedAt, resolutionTarget.plus(paused))));
-    scope.setVariable(RESOLUTION_WARNING_DUE, Date.from(calendar.add(reportedAt, warningAfter.plus(paused))));
+    incident.setInstant(RESOLUTION_DUE, calendar.add(reportedAt, resolutionTarget.plus(paused)));
+    incident.setInstant(RESOLUTION_WARNING_DUE, calendar.add(reportedAt, warningAfter.plus(paused)));
   }
 
   /** Every waiting SLA timer of the incident due at its variable's moment; {@code activate} wakes suspended ones. */
-  private void redateTimers(VariableScope scope, boolean activate) {
+  private void redateTimers(VariableScope scope, IncidentData incident, boolean activate) {
     withTimers(scope, timer -> {
-      timer.setDuedate((Date) scope.getVariable(TIMERS.get(timer.getActivityId())));
+      timer.setDuedate(Date.from(incident.instant(TIMERS.get(timer.getActivityId()))));
       if (activate) {
         timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
       }
@@ -199,15 +201,16 @@ public class SlaClock implements IncidentStatusObserver {
 
   /** The calendar the incident's SLA targets count in; a name SlaTargets should not have given fails with the incident. */
   public SlaCalendar calendar(VariableScope scope) {
-    Object name = scope.getVariable(SLA_CALENDAR);
+    IncidentData incident = IncidentData.of(scope);
+    Object name = incident.value(SLA_CALENDAR);
     return SlaCalendars.of(Context.getProcessEngineConfiguration(), String.valueOf(name))
-        .orElseThrow(() -> new ProcessEngineException(number(scope) + ": SlaTargets named the calendar '" + name
+        .orElseThrow(() -> new ProcessEngineException(incident.number() + ": SlaTargets named the calendar '" + name
             + "', which does not exist: use one of " + calendars.names()));
   }
 
   /** A target as SlaTargets gave it; anything but an ISO-8601 duration fails with the incident and the value. */
-  private static Duration target(VariableScope scope, String variable) {
-    Object value = scope.getVariable(variable);
+  private static Duration target(IncidentData incident, String variable) {
+    Object value = incident.value(variable);
     try {
       Duration duration = Duration.parse(String.valueOf(value));
       if (duration.isNegative()) {
@@ -215,21 +218,8 @@ public class SlaClock implements IncidentStatusObserver {
       }
       return duration;
     } catch (DateTimeParseException e) {
-      throw new ProcessEngineException(number(scope) + ": SlaTargets gave " + variable + " '" + value
+      throw new ProcessEngineException(incident.number() + ": SlaTargets gave " + variable + " '" + value
           + "', which is no ISO-8601 duration such as PT4H", e);
     }
-  }
-
-  /** The working time, in seconds, the incident's resolution clock stood still in finished pauses. */
-  public static long pausedSeconds(VariableScope scope) {
-    return scope.getVariable(RESOLUTION_PAUSED_SECONDS) instanceof Number n ? n.longValue() : 0L;
-  }
-
-  private static Object number(VariableScope scope) {
-    return IncidentNumbers.of(scope);
-  }
-
-  private static Instant instant(VariableScope scope, String variable) {
-    return scope.getVariable(variable) instanceof Date date ? date.toInstant() : null;
   }
 }

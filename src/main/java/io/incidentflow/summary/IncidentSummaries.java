@@ -4,7 +4,6 @@ import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CATEGORY;
 import static io.incidentflow.incident.IncidentVariables.CHANNEL;
-import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
@@ -12,7 +11,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.STATUS;
 
-import io.incidentflow.incident.IncidentNumbers;
+import io.incidentflow.incident.IncidentData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -20,7 +19,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -59,15 +57,16 @@ public class IncidentSummaries {
    * variable that is not (or no longer) there keeps the value the row has.
    */
   public void record(VariableScope scope, String processInstanceId) {
-    String incidentNumber = IncidentNumbers.of(scope);
+    IncidentData incident = IncidentData.of(scope);
+    String incidentNumber = incident.number();
     if (incidentNumber == null) {
       return;
     }
     Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
-    Object[] values = {scope.getVariable(STATUS), scope.getVariable(PRIORITY), scope.getVariable(PRIORITY_LABEL),
-        scope.getVariable(CATEGORY), scope.getVariable(ASSIGNMENT_GROUP), scope.getVariable(AFFECTED_SERVICE),
-        scope.getVariable(CHANNEL), scope.getVariable(SHORT_DESCRIPTION), timestamp(scope.getVariable(RESPONSE_DUE)),
-        timestamp(scope.getVariable(RESOLUTION_DUE))};
+    Object[] values = {incident.text(STATUS), incident.priority(), incident.text(PRIORITY_LABEL),
+        incident.text(CATEGORY), incident.text(ASSIGNMENT_GROUP), incident.text(AFFECTED_SERVICE),
+        incident.text(CHANNEL), incident.text(SHORT_DESCRIPTION), timestamp(incident.instant(RESPONSE_DUE)),
+        timestamp(incident.instant(RESOLUTION_DUE))};
     int[] types = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
         Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP};
     int updated = jdbc.update("UPDATE incident_summary SET status = COALESCE(?, status),"
@@ -81,7 +80,7 @@ public class IncidentSummaries {
       jdbc.update("INSERT INTO incident_summary (status, priority, priority_label, category, assignment_group,"
               + " affected_service, channel, short_description, response_due, resolution_due, updated_at,"
               + " incident_number, process_instance_id, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          append(values, now, incidentNumber, processInstanceId, timestamp(scope.getVariable(REPORTED_AT))),
+          append(values, now, incidentNumber, processInstanceId, timestamp(incident.instant(REPORTED_AT))),
           append(types, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP));
     }
   }
@@ -123,8 +122,8 @@ public class IncidentSummaries {
         instant(rs.getTimestamp("resolution_due")), instant(rs.getTimestamp("updated_at")));
   }
 
-  private static Timestamp timestamp(Object value) {
-    return value instanceof Date date ? new Timestamp(date.getTime()) : null;
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -7,6 +7,7 @@ import io.incidentflow.incident.Codes.Level;
 import io.incidentflow.incident.Codes.ResolutionCode;
 import io.incidentflow.incident.Codes.SupportGroup;
 import io.incidentflow.incident.Codes.TriageDecision;
+import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.InputCheck;
 import io.incidentflow.resolution.Resolutions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,7 +32,7 @@ public class TriageTaskListener implements TaskListener {
         .requireCode(ASSIGNMENT_GROUP, SupportGroup.class)
         .requireCode(IMPACT, Level.class)
         .requireCode(URGENCY, Level.class);
-    Object decision = task.getVariable(TRIAGE_DECISION);
+    String decision = IncidentData.of(task).text(TRIAGE_DECISION);
     if (TriageDecision.RESOLVE.value().equals(decision)) {
       check.requireCode(RESOLUTION_CODE, ResolutionCode.class)
           .requireText(RESOLUTION_NOTES, Resolutions.NOTES_MAX);
