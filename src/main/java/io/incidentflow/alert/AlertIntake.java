@@ -10,7 +10,9 @@ import io.incidentflow.alert.AlertmanagerWebhook.Alert;
 import io.incidentflow.comment.IncidentComments;
 import io.incidentflow.incident.Codes.Channel;
 import io.incidentflow.incident.ConcurrentRequests;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.incident.IncidentVariables;
 import io.incidentflow.incident.InvalidIncidentInputException;
 import io.incidentflow.intake.RegisterIncidentDelegate;
 import java.time.Duration;
@@ -22,8 +24,6 @@ import java.util.TreeMap;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +35,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * alert without an open incident reports one (channel {@code monitoring}; service, impact and urgency
  * from its labels by the DMN {@code AlertClassification}); a firing alert with one only counts an
  * occurrence, a cheap update that never touches the process; a resolved alert records "alert cleared"
- * on the incident and has its group told. Who may open the incident is settled by the unique index of
+ * on the incident and correlates the message {@code AlertCleared} to it, whose event subprocess tells
+ * the group. Who may open the incident is settled by the unique index of
  * {@link OpenAlerts}: the loser of a race counts an occurrence on the winner's incident.
  */
 @Service
 public class AlertIntake {
 
   static final String DECISION = "AlertClassification";
+  /** The message of the incident's model that tells it an alert behind it has cleared ({@code Message_AlertCleared}). */
+  static final String ALERT_CLEARED_MESSAGE = "AlertCleared";
   private static final Logger LOG = LoggerFactory.getLogger(AlertIntake.class);
   /** How long a firing alert waits for a concurrent one that is opening the same fingerprint's incident. */
   private static final Duration CONCURRENT_OPEN_WAIT = Duration.ofSeconds(20);
@@ -56,17 +59,15 @@ public class AlertIntake {
   private final RuntimeService runtime;
   private final DecisionService decisions;
   private final IncidentComments comments;
-  private final AlertClearedNotification clearedNotification;
   private final AlertSettings settings;
   private final TransactionTemplate transactions;
 
   public AlertIntake(OpenAlerts alerts, RuntimeService runtime, DecisionService decisions, IncidentComments comments,
-      AlertClearedNotification clearedNotification, AlertSettings settings, TransactionTemplate transactions) {
+      AlertSettings settings, TransactionTemplate transactions) {
     this.alerts = alerts;
     this.runtime = runtime;
     this.decisions = decisions;
     this.comments = comments;
-    this.clearedNotification = clearedNotification;
     this.settings = settings;
     this.transactions = transactions;
   }
@@ -77,7 +78,7 @@ public class AlertIntake {
 
   /** Takes one firing alert: a new incident, or an occurrence on the open one. */
   public Outcome firing(Alert alert) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     // Another request opening this fingerprint's incident, or counting on it, makes this one lose a race:
     // once the other commits, this is an occurrence.
     return ConcurrentRequests.retry(CONCURRENT_OPEN_WAIT, () -> {
@@ -99,18 +100,16 @@ public class AlertIntake {
 
   /** Takes one resolved alert: "alert cleared" on its open incident, and a mail to the assigned group. */
   public Outcome resolved(Alert alert, String client) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     Optional<String> cleared = transactions.execute(tx -> {
       Optional<String> incident = alerts.clear(alert.fingerprint(), now);
       incident.ifPresent(number -> {
         comments.add(new IncidentComments.Comment(number, now, IncidentComments.MONITORING, client,
             "Alert cleared: " + alertName(alert)
                 + (alert.endsAt() == null ? "" : " (ended " + cut(alert.endsAt(), TIMESTAMP_MAX) + ")")));
-        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(IncidentProcess.KEY)
-            .processInstanceBusinessKey(number).singleResult();
-        if (instance != null) {
-          clearedNotification.record(instance, alertName(alert));
-        }
+        // The incident's model tells the group (SubProcess_AlertCleared); an incident that has ended hears nothing.
+        runtime.createMessageCorrelation(ALERT_CLEARED_MESSAGE).processInstanceBusinessKey(number)
+            .setVariable(IncidentVariables.CLEARED_ALERT, alertName(alert)).correlateAllWithResult();
       });
       return incident;
     });

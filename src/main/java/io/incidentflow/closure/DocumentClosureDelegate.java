@@ -2,33 +2,30 @@ package io.incidentflow.closure;
 
 import static io.incidentflow.incident.IncidentVariables.*;
 
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
-import io.incidentflow.incident.IncidentStatus;
-import io.incidentflow.incident.IncidentStatusRecorder;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_DocumentClosure}: records when the incident closed and a one-line summary of how, writes
- * its {@link ClosureRecord} to the application's own table, then {@code CLOSED}. An incident closes either because the caller accepted the resolution or because nobody
- * answered within the auto-close period; {@code resolutionAccepted} is absent in the second case.
+ * its {@link ClosureRecord} to the application's own table (the model then sets {@code CLOSED}). An
+ * incident closes either because the caller accepted the resolution or because nobody answered within
+ * the auto-close period; {@code resolutionAccepted} is absent in the second case.
  */
 @Component("documentClosureDelegate")
 public class DocumentClosureDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(DocumentClosureDelegate.class);
 
-  private final IncidentStatusRecorder status;
   private final ClosureRecordBuilder builder;
   private final ClosureRecords records;
 
-  public DocumentClosureDelegate(IncidentStatusRecorder status, ClosureRecordBuilder builder, ClosureRecords records) {
-    this.status = status;
+  public DocumentClosureDelegate(ClosureRecordBuilder builder, ClosureRecords records) {
     this.builder = builder;
     this.records = records;
   }
@@ -36,12 +33,11 @@ public class DocumentClosureDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     IncidentData incident = IncidentData.of(execution);
-    Instant closedAt = ClockUtil.getCurrentTime().toInstant();
+    Instant closedAt = EngineClock.now();
     String summary = summarize(incident);
     incident.setInstant(CLOSED_AT, closedAt);
     incident.set(CLOSURE_SUMMARY, summary);
     records.save(builder.build(execution, closedAt));
-    status.set(execution, IncidentStatus.CLOSED);
     LOG.info("{} closed: {}", incident.number(), summary);
   }
 

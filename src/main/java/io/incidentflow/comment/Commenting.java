@@ -3,6 +3,7 @@ package io.incidentflow.comment;
 import io.incidentflow.comment.IncidentComments.Author;
 import io.incidentflow.comment.IncidentComments.Comment;
 import io.incidentflow.incident.Caller;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentInstances;
 import io.incidentflow.incident.IncidentState;
@@ -13,7 +14,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -57,7 +57,7 @@ public class Commenting {
       incident.requireOpen("takes no comments");
       String author = (String) fields.get(AUTHOR);
       String text = (String) fields.get(TEXT);
-      Comment comment = new Comment(incidentNumber, ClockUtil.getCurrentTime().toInstant(), author, caller.userId(),
+      Comment comment = new Comment(incidentNumber, EngineClock.now(), author, caller.userId(),
           text);
       comments.add(comment);
       // Agents see the comment on their open task in Tasklist, too.

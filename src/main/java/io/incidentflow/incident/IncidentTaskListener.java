@@ -2,19 +2,17 @@ package io.incidentflow.incident;
 
 import static io.incidentflow.incident.IncidentVariables.ESCALATION_LEVEL;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
-import static io.incidentflow.incident.IncidentVariables.RESOLUTION_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * On every user task of an incident: a name that tells the agent what it is about at a glance
- * ({@code INC0001042 · P1 Critical · Mail server down · Investigate incident}) and a task priority that
- * follows the incident priority, so that Tasklist lists P1 on top; its due date is the incident's
- * {@code resolutionDue}. Once an SLA escalation has raised the incident ({@code escalationLevel} above 0),
+ * ({@code INC0001042 · P1 Critical · Mail server down · Investigate incident}). (The model gives each task
+ * the priority IncidentPriority decided, {@code taskPriority}, so that Tasklist lists P1 on top, and the
+ * incident's {@code resolutionDue} as its due date.) Once an SLA escalation has raised the incident ({@code escalationLevel} above 0),
  * incident-managers are candidates of every task, as of the one open when it was raised.
  */
 @Component("incidentTaskListener")
@@ -35,19 +33,8 @@ public class IncidentTaskListener implements TaskListener {
       name = name.substring(0, room - 1) + "…";
     }
     task.setName(name + " · " + activity);
-    if (priority != null) {
-      task.setPriority(taskPriority(priority));
-    }
-    if (incident.instant(RESOLUTION_DUE) != null) {
-      task.setDueDate(Date.from(incident.instant(RESOLUTION_DUE)));
-    }
     if (incident.count(ESCALATION_LEVEL) > 0) {
       task.addCandidateGroup(SupportGroups.INCIDENT_MANAGERS);
     }
-  }
-
-  /** P1 → 100, P2 → 80 ... P5 → 20: Tasklist sorts by task priority, highest first. */
-  static int taskPriority(int incidentPriority) {
-    return (6 - incidentPriority) * 20;
   }
 }

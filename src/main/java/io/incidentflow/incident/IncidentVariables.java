@@ -19,6 +19,8 @@ public final class IncidentVariables {
   public static final String ASSIGNMENT_GROUP = "assignmentGroup";
   public static final String PRIORITY = "priority";
   public static final String PRIORITY_LABEL = "priorityLabel";
+  /** The priority of the incident's tasks, from IncidentPriority: P1 100 ... P5 20, so that Tasklist lists P1 on top. */
+  public static final String TASK_PRIORITY = "taskPriority";
   public static final String STATUS = "status";
   public static final String ON_HOLD_REASON = "onHoldReason";
   public static final String ON_HOLD_NOTE = "onHoldNote";
@@ -71,6 +73,8 @@ public final class IncidentVariables {
   public static final String RESOLVED_AT = "resolvedAt";
   public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
   public static final String CONFIRMATION_COMMENT = "confirmationComment";
+  /** The name of the alert whose clearing monitoring last reported (message {@code AlertCleared}). */
+  public static final String CLEARED_ALERT = "clearedAlert";
 
   private IncidentVariables() {
   }

@@ -1,10 +1,10 @@
 package io.incidentflow.intake;
 
+import io.incidentflow.incident.EngineClock;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -38,7 +38,7 @@ public class IdempotencyKeys {
   /** Claims {@code key}; a {@link org.springframework.dao.DuplicateKeyException} when someone has it already. */
   public void claim(String clientId, String key, String requestHash) {
     jdbc.update("INSERT INTO api_idempotency_key (client_id, idempotency_key, request_hash, created_at)"
-        + " VALUES (?, ?, ?, ?)", clientId, key, requestHash, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+        + " VALUES (?, ?, ?, ?)", clientId, key, requestHash, Timestamp.from(EngineClock.now()));
   }
 
   /** Records the incident the claimed key's request made. */

@@ -5,13 +5,11 @@ import static io.incidentflow.incident.IncidentVariables.*;
 import io.incidentflow.incident.Codes.AffectedService;
 import io.incidentflow.incident.Codes.Channel;
 import io.incidentflow.incident.Codes.Level;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
-import io.incidentflow.incident.IncidentStatus;
-import io.incidentflow.incident.IncidentStatusRecorder;
 import io.incidentflow.incident.InputCheck;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -33,11 +31,9 @@ public class RegisterIncidentDelegate implements JavaDelegate {
   static final int CALLER_EMAIL_MAX = 254;
 
   private final IncidentNumberGenerator numbers;
-  private final IncidentStatusRecorder status;
 
-  public RegisterIncidentDelegate(IncidentNumberGenerator numbers, IncidentStatusRecorder status) {
+  public RegisterIncidentDelegate(IncidentNumberGenerator numbers) {
     this.numbers = numbers;
-    this.status = status;
   }
 
   /** The rules of a report, here and for API clients that check a report before they start an incident. */
@@ -65,11 +61,10 @@ public class RegisterIncidentDelegate implements JavaDelegate {
     execution.setProcessBusinessKey(number);
     incident.set(INCIDENT_NUMBER, number);
     incident.set(SHORT_DESCRIPTION, incident.text(SHORT_DESCRIPTION).strip());
-    incident.setInstant(REPORTED_AT, ClockUtil.getCurrentTime().toInstant());
+    incident.setInstant(REPORTED_AT, EngineClock.now());
     incident.set(REOPEN_COUNT, 0);
     incident.set(REASSIGNMENT_COUNT, 0);
     incident.set(ESCALATION_LEVEL, 0);
-    status.set(execution, IncidentStatus.NEW);
     LOG.info("{} registered: '{}' reported by {} via {}", number, incident.text(SHORT_DESCRIPTION),
         incident.text(CALLER_EMAIL), incident.text(CHANNEL));
   }

@@ -24,7 +24,6 @@ public class DemoMailServer implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 
   private final GreenMail server;
-  private volatile boolean running;
 
   public DemoMailServer(@Value("${incident-flow.demo.smtp-port:3025}") int port) {
     this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -46,19 +45,17 @@ public class DemoMailServer implements SmartLifecycle {
   @Override
   public void start() {
     server.start();
-    running = true;
     LOG.info("Demo SMTP server listening on 127.0.0.1:{}; read the mails at /demo/mail", server.getSmtp().getPort());
   }
 
   @Override
   public void stop() {
     server.stop();
-    running = false;
   }
 
   @Override
   public boolean isRunning() {
-    return running;
+    return server.isRunning();
   }
 
   /** Start before anything that might send mail, stop after it. */

@@ -1,5 +1,6 @@
 package io.incidentflow.notification;
 
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.notification.CommunicationLog.Notification;
 import io.incidentflow.notification.CommunicationLog.Status;
 import jakarta.mail.MessagingException;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.calendar.DurationHelper;
@@ -21,7 +23,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.util.ParseUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -129,7 +130,7 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
       if (job instanceof JobEntity entity && TYPE.equals(entity.getJobHandlerType())
           && notificationId.equals(entity.getJobHandlerConfigurationRaw())) {
         management.setJobRetries(job.getId(), 1);
-        management.setJobDuedate(job.getId(), ClockUtil.getCurrentTime());
+        management.setJobDuedate(job.getId(), Date.from(EngineClock.now()));
         return true;
       }
     }
@@ -164,7 +165,7 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
     }
     // Marked at once, in a transaction of its own: whatever befalls this job's transaction now, the
     // notification is not sent again.
-    ownTransaction.executeWithoutResult(tx -> log.sent(notification.id(), ClockUtil.getCurrentTime().toInstant()));
+    ownTransaction.executeWithoutResult(tx -> log.sent(notification.id(), EngineClock.now()));
     LOG.info("{}: {} notification sent to {}", notification.incidentNumber(), notification.event(),
         notification.recipients());
   }

@@ -9,6 +9,7 @@ import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 
 import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.CommunicationLog.Notification;
 import jakarta.mail.MessagingException;
@@ -28,7 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
@@ -99,7 +99,7 @@ public class NotificationService {
     String subject = subject(event, incident);
     String messageId = event == IncidentEvent.REPORTED ? threadId(number)
         : "<" + number + "." + event.template() + "." + id + "@" + domain() + ">";
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     String message = message(event, incident, recipients, subject, messageId, now);
     Notification notification = new Notification(id, number, processInstanceId, event, recipients, subject,
         messageId, message, CommunicationLog.Status.PENDING, 0, null, now, null);

@@ -8,7 +8,6 @@ import io.incidentflow.incident.Codes.ResolutionCode;
 import io.incidentflow.incident.Codes.SupportGroup;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
-import io.incidentflow.incident.IncidentStatusRecorder;
 import io.incidentflow.incident.InputCheck;
 import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
 import io.incidentflow.incident.InvalidIncidentInputException;
@@ -19,27 +18,19 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_InvestigateIncident}: keeps the status in step with the task (a group task is
- * {@code ASSIGNED}; once an agent claims it, {@code IN_PROGRESS}), hands an incident that resumes from
- * hold back to the agent who held it, and checks the outcome when the task completes.
+ * {@code Task_InvestigateIncident}: hands an incident that resumes from hold back to the agent who held
+ * it, and checks the outcome when the task completes. (The model keeps the status in step with the
+ * task: {@code ASSIGNED} in the group's queue, {@code IN_PROGRESS} once an agent has it.)
  */
 @Component("investigationTaskListener")
 public class InvestigationTaskListener implements TaskListener {
 
   static final int ON_HOLD_NOTE_MAX = 2000;
 
-  private final IncidentStatusRecorder status;
-
-  public InvestigationTaskListener(IncidentStatusRecorder status) {
-    this.status = status;
-  }
-
   @Override
   public void notify(DelegateTask task) {
     switch (task.getEventName()) {
       case EVENTNAME_CREATE -> created(task);
-      case EVENTNAME_ASSIGNMENT, EVENTNAME_UPDATE -> status.set(task,
-          task.getAssignee() == null ? IncidentStatus.ASSIGNED : IncidentStatus.IN_PROGRESS);
       case EVENTNAME_COMPLETE -> completed(task);
       default -> throw new IllegalStateException("Unexpected task event " + task.getEventName());
     }
@@ -54,8 +45,6 @@ public class InvestigationTaskListener implements TaskListener {
     if (incident.status() == IncidentStatus.IN_PROGRESS && agent != null) {
       // Resumed from hold: the agent who held it carries on.
       task.setAssignee(agent);
-    } else {
-      status.set(task, IncidentStatus.ASSIGNED);
     }
   }
 

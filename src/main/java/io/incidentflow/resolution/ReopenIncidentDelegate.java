@@ -5,8 +5,6 @@ import static io.incidentflow.incident.IncidentVariables.REOPEN_COUNT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_ACCEPTED;
 
 import io.incidentflow.incident.IncidentData;
-import io.incidentflow.incident.IncidentStatus;
-import io.incidentflow.incident.IncidentStatusRecorder;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -15,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code Task_ReopenIncident}: the caller rejected the resolution. The incident goes back to the same
- * group ({@code ASSIGNED}); the caller's comment stays for the group to read. The answer itself is
+ * group (the model sets {@code ASSIGNED}); the caller's comment stays for the group to read. The answer itself is
  * cleared, so that the next resolution waits for a new one.
  */
 @Component("reopenIncidentDelegate")
@@ -23,18 +21,12 @@ public class ReopenIncidentDelegate implements JavaDelegate {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReopenIncidentDelegate.class);
 
-  private final IncidentStatusRecorder status;
-
-  public ReopenIncidentDelegate(IncidentStatusRecorder status) {
-    this.status = status;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {
     IncidentData incident = IncidentData.of(execution);
     int count = incident.increment(REOPEN_COUNT);
     incident.remove(RESOLUTION_ACCEPTED);
-    status.set(execution, IncidentStatus.ASSIGNED);
     LOG.info("{} reopened to {} (reopen {})", incident.number(), incident.text(ASSIGNMENT_GROUP), count);
   }
 }

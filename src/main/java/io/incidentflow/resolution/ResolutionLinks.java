@@ -2,6 +2,7 @@ package io.incidentflow.resolution;
 
 import io.incidentflow.closure.ClosureSettings;
 import io.incidentflow.incident.Digests;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.notification.NotificationSettings;
 import java.security.SecureRandom;
@@ -9,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -44,7 +44,7 @@ public class ResolutionLinks {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     Instant expiresAt = now.plus(closure.autoClosePeriod());
     jdbc.update("UPDATE resolution_confirmation_token SET used_at = ? WHERE incident_number = ? AND used_at IS NULL",
         Timestamp.from(now), incidentNumber);
@@ -58,7 +58,7 @@ public class ResolutionLinks {
   public void check(String incidentNumber, String token) {
     Integer valid = jdbc.queryForObject("SELECT COUNT(*) FROM resolution_confirmation_token WHERE token_hash = ?"
         + " AND incident_number = ? AND used_at IS NULL AND expires_at > ?", Integer.class, hash(token),
-        incidentNumber, Timestamp.from(ClockUtil.getCurrentTime().toInstant()));
+        incidentNumber, Timestamp.from(EngineClock.now()));
     if (valid == null || valid == 0) {
       throw refused();
     }
@@ -66,7 +66,7 @@ public class ResolutionLinks {
 
   /** Uses up {@code token} in the current transaction; 403 unless it is a working link of the incident. */
   public void redeem(String incidentNumber, String token) {
-    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Timestamp now = Timestamp.from(EngineClock.now());
     int used = jdbc.update("UPDATE resolution_confirmation_token SET used_at = ? WHERE token_hash = ?"
         + " AND incident_number = ? AND used_at IS NULL AND expires_at > ?", now, hash(token), incidentNumber, now);
     if (used == 0) {

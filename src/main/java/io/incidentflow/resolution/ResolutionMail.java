@@ -2,12 +2,12 @@ package io.incidentflow.resolution;
 
 import io.incidentflow.closure.ClosureSettings;
 import io.incidentflow.incident.DisplayFormats;
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailContent;
 import io.incidentflow.notification.MailDraft;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +30,7 @@ public class ResolutionMail implements MailContent {
   public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
     if (event == IncidentEvent.RESOLVED) {
       mail.put("autoCloseAt", DisplayFormats.INSTANCE.time(
-          ClockUtil.getCurrentTime().toInstant().plus(closure.autoClosePeriod())));
+          EngineClock.now().plus(closure.autoClosePeriod())));
       mail.put("confirmation", links.issue(IncidentData.of(incident).number()));
     }
   }

@@ -3,10 +3,10 @@ package io.incidentflow.resolution;
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_BY;
 
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /** What every resolution records, whether at first contact or after investigation. */
 public final class Resolutions {
@@ -21,7 +21,7 @@ public final class Resolutions {
   public static void recordResolver(DelegateTask task) {
     IncidentData incident = IncidentData.of(task);
     incident.set(RESOLVED_BY, agentOf(task));
-    incident.setInstant(RESOLVED_AT, ClockUtil.getCurrentTime().toInstant());
+    incident.setInstant(RESOLVED_AT, EngineClock.now());
   }
 
   /** The agent working {@code task}: its assignee, else the authenticated user completing it, else null. */

@@ -1,5 +1,6 @@
 package io.incidentflow.security;
 
+import io.incidentflow.incident.EngineClock;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -138,6 +138,6 @@ public class LoginThrottle extends AbstractProcessEnginePlugin {
   }
 
   private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return EngineClock.now();
   }
 }

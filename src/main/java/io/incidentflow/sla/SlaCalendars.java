@@ -1,5 +1,6 @@
 package io.incidentflow.sla;
 
+import io.incidentflow.incident.EngineClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -14,7 +15,6 @@ import org.camunda.bpm.engine.impl.calendar.BusinessCalendar;
 import org.camunda.bpm.engine.impl.calendar.MapBusinessCalendarManager;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -65,12 +65,12 @@ public class SlaCalendars extends AbstractProcessEnginePlugin {
 
     @Override
     public Date resolveDuedate(String duration) {
-      return resolveDuedate(duration, ClockUtil.getCurrentTime());
+      return resolveDuedate(duration, Date.from(EngineClock.now()));
     }
 
     @Override
     public Date resolveDuedate(String duration, Date startDate) {
-      Instant start = startDate == null ? ClockUtil.getCurrentTime().toInstant() : startDate.toInstant();
+      Instant start = startDate == null ? EngineClock.now() : startDate.toInstant();
       return Date.from(calendar.add(start, Duration.parse(duration)));
     }
 

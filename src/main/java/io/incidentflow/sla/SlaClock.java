@@ -1,6 +1,5 @@
 package io.incidentflow.sla;
 
-import static io.incidentflow.incident.IncidentVariables.PAUSE_RESOLUTION_CLOCK;
 import static io.incidentflow.incident.IncidentVariables.REPORTED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_BREACHED;
 import static io.incidentflow.incident.IncidentVariables.RESOLUTION_BREACHED_AT;
@@ -17,6 +16,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_TARGET;
 import static io.incidentflow.incident.IncidentVariables.SLA_CALENDAR;
 import static io.incidentflow.incident.IncidentVariables.WARNING_PERCENT;
 
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
@@ -34,24 +34,24 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The SLA clocks of an incident. Response runs from the report until an agent takes the incident
- * ({@code IN_PROGRESS}) or resolves it; resolution runs until {@code RESOLVED}, stands still while the
- * incident is on hold for a reason that {@code SlaPausePolicy} lets pause it and while it is resolved,
- * and runs on when work resumes or the caller reopens it.
+ * ({@code IN_PROGRESS}) or resolves it; resolution stands still where the model pauses it (on hold for a
+ * reason that {@code SlaPausePolicy} lets pause it, and while it is resolved: {@code Task_PauseResolutionClock},
+ * {@code Task_PauseClockWhileResolved}) and runs on where the model resumes it (work resumes, the caller
+ * reopens it: {@code Task_ResumeResolutionClock}, {@code Task_ResumeClockOnReopening}).
  *
  * <p>The process model calls {@code ${slaClock.schedule(execution)}} on the flow leaving each business
  * rule task that decides the targets ({@code SlaTargets}): {@code responseDue}, {@code resolutionDue}
  * and {@code resolutionWarningDue} are counted from the report, in the calendar the decision names,
  * plus the working time of every finished pause. The timers of {@code SubProcess_SlaClocks} fire at
  * those moments; this class suspends the resolution timers while the clock stands still and dates
- * every timer anew when a due date moves. It hears of status changes as an
- * {@link IncidentStatusObserver}, and {@code ${slaClock.breached(execution, 'response')}} records a breach.
+ * every timer anew when a due date moves. It hears of status changes as an {@link IncidentStatusObserver}
+ * to stop the response clock, and {@code ${slaClock.breached(execution, 'response')}} records a breach.
  */
 @Component("slaClock")
 public class SlaClock implements IncidentStatusObserver {
@@ -91,26 +91,18 @@ public class SlaClock implements IncidentStatusObserver {
     boolean response = "response".equals(slaType);
     IncidentData incident = IncidentData.of(execution);
     incident.set(response ? RESPONSE_BREACHED : RESOLUTION_BREACHED, true);
-    incident.setInstant(response ? RESPONSE_BREACHED_AT : RESOLUTION_BREACHED_AT, ClockUtil.getCurrentTime().toInstant());
+    incident.setInstant(response ? RESPONSE_BREACHED_AT : RESOLUTION_BREACHED_AT, EngineClock.now());
     LOG.warn("{}: {} SLA breached: it was due by {}", incident.number(), slaType,
         incident.instant(response ? RESPONSE_DUE : RESOLUTION_DUE));
   }
 
   @Override
   public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = EngineClock.now();
     IncidentData incident = IncidentData.of(scope);
     if (!incident.has(RESPONDED_AT) && (to == IncidentStatus.IN_PROGRESS || to == IncidentStatus.RESOLVED)) {
       responded(scope, now);
       LOG.info("{}: responded at {} (response due by {})", incident.number(), now, incident.instant(RESPONSE_DUE));
-    }
-    boolean standsStill = to == IncidentStatus.RESOLVED
-        || to == IncidentStatus.ON_HOLD && incident.isTrue(PAUSE_RESOLUTION_CLOCK);
-    Instant pausedSince = incident.instant(RESOLUTION_PAUSED_SINCE);
-    if (standsStill && pausedSince == null) {
-      pause(scope, incident, now);
-    } else if (!standsStill && pausedSince != null && to != IncidentStatus.CLOSED && to != IncidentStatus.CANCELED) {
-      resume(scope, incident, pausedSince, now);
     }
   }
 
@@ -132,9 +124,15 @@ public class SlaClock implements IncidentStatusObserver {
     }
   }
 
-  private void pause(VariableScope scope, IncidentData incident, Instant now) {
+  /** Stops the resolution clock: its timers wait, suspended, until {@link #resume}. Stopped already: nothing to do. */
+  public void pause(DelegateExecution execution) {
+    IncidentData incident = IncidentData.of(execution);
+    if (incident.has(RESOLUTION_PAUSED_SINCE)) {
+      return;
+    }
+    Instant now = EngineClock.now();
     incident.setInstant(RESOLUTION_PAUSED_SINCE, now);
-    withTimers(scope, timer -> {
+    withTimers(execution, timer -> {
       if (!RESPONSE_TIMER.equals(timer.getActivityId())) {
         timer.setSuspensionState(SuspensionState.SUSPENDED.getStateCode());
       }
@@ -142,13 +140,23 @@ public class SlaClock implements IncidentStatusObserver {
     LOG.info("{}: resolution clock paused at {}", incident.number(), now);
   }
 
-  private void resume(VariableScope scope, IncidentData incident, Instant pausedSince, Instant now) {
-    Duration paused = calendar(scope).workingTimeBetween(pausedSince, now);
+  /**
+   * Lets a stopped resolution clock run on: the working time it stood still is added to the pauses and the
+   * due dates and timers move by it. Running already (the hold did not stop it): nothing to do.
+   */
+  public void resume(DelegateExecution execution) {
+    IncidentData incident = IncidentData.of(execution);
+    Instant pausedSince = incident.instant(RESOLUTION_PAUSED_SINCE);
+    if (pausedSince == null) {
+      return;
+    }
+    Instant now = EngineClock.now();
+    Duration paused = calendar(execution).workingTimeBetween(pausedSince, now);
     long total = incident.count(RESOLUTION_PAUSED_SECONDS) + paused.toSeconds();
     incident.set(RESOLUTION_PAUSED_SECONDS, total);
     incident.setInstant(RESOLUTION_PAUSED_SINCE, null);
-    dueDates(scope, incident, false);
-    redateTimers(scope, incident, true);
+    dueDates(execution, incident, false);
+    redateTimers(execution, incident, true);
     LOG.info("{}: resolution clock resumed after {} of working time paused ({} s in all): resolve by {}",
         incident.number(), paused, total, incident.instant(RESOLUTION_DUE));
   }
@@ -158,8 +166,8 @@ public class SlaClock implements IncidentStatusObserver {
    * finished pauses. Adding working time is additive in every SLA calendar, so this equals moving
    * the previous due dates by the pause.
    */
-  private void dueDates(VariableScope scope, IncidentData incident, boolean withResponse) {
-    SlaCalendar calendar = calendar(scope);
+  private void dueDates(DelegateExecution execution, IncidentData incident, boolean withResponse) {
+    SlaCalendar calendar = calendar(execution);
     Instant reportedAt = incident.instant(REPORTED_AT);
     Duration resolutionTarget = target(incident, RESOLUTION_TARGET);
     Duration paused = Duration.ofSeconds(incident.count(RESOLUTION_PAUSED_SECONDS));
@@ -177,8 +185,8 @@ public class SlaClock implements IncidentStatusObserver {
   }
 
   /** Every waiting SLA timer of the incident due at its variable's moment; {@code activate} wakes suspended ones. */
-  private void redateTimers(VariableScope scope, IncidentData incident, boolean activate) {
-    withTimers(scope, timer -> {
+  private static void redateTimers(DelegateExecution execution, IncidentData incident, boolean activate) {
+    withTimers(execution, timer -> {
       timer.setDuedate(Date.from(incident.instant(TIMERS.get(timer.getActivityId()))));
       if (activate) {
         timer.setSuspensionState(SuspensionState.ACTIVE.getStateCode());
@@ -191,10 +199,8 @@ public class SlaClock implements IncidentStatusObserver {
    * one update per job, checked against concurrent changes when the transaction commits. (The job
    * API would update a job twice, suspension in bulk, and needs permissions that agents do not have.)
    */
-  private static void withTimers(VariableScope scope, Consumer<JobEntity> action) {
-    String processInstanceId = scope instanceof DelegateTask task ? task.getProcessInstanceId()
-        : ((DelegateExecution) scope).getProcessInstanceId();
-    Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(processInstanceId).stream()
+  private static void withTimers(DelegateExecution execution, Consumer<JobEntity> action) {
+    Context.getCommandContext().getJobManager().findJobsByProcessInstanceId(execution.getProcessInstanceId()).stream()
         .filter(job -> job.getActivityId() != null && TIMERS.containsKey(job.getActivityId()))
         .forEach(action);
   }

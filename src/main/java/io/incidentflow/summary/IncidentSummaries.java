@@ -11,6 +11,7 @@ import static io.incidentflow.incident.IncidentVariables.RESPONSE_DUE;
 import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.incident.IncidentVariables.STATUS;
 
+import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -62,7 +62,7 @@ public class IncidentSummaries {
     if (incidentNumber == null) {
       return;
     }
-    Timestamp now = Timestamp.from(ClockUtil.getCurrentTime().toInstant());
+    Timestamp now = Timestamp.from(EngineClock.now());
     Object[] values = {incident.text(STATUS), incident.priority(), incident.text(PRIORITY_LABEL),
         incident.text(CATEGORY), incident.text(ASSIGNMENT_GROUP), incident.text(AFFECTED_SERVICE),
         incident.text(CHANNEL), incident.text(SHORT_DESCRIPTION), timestamp(incident.instant(RESPONSE_DUE)),

@@ -2,13 +2,12 @@ package io.incidentflow.summary;
 
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,21 +27,24 @@ public class IncidentSummaryObserver implements IncidentStatusObserver {
 
   @Override
   public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
-    ExecutionEntity instance = processInstance(scope);
+    DelegateExecution instance = processInstance(scope);
     summaries.record(scope, instance.getId());
     // Registered once per instance and command: the listener list ignores an equal record.
     Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
   }
 
-  private static ExecutionEntity processInstance(VariableScope scope) {
+  private static DelegateExecution processInstance(VariableScope scope) {
     if (scope instanceof DelegateTask task) {
-      return ((TaskEntity) task).getProcessInstance();
+      return task.getExecution().getProcessInstance();
     }
-    return ((ExecutionEntity) scope).getProcessInstance();
+    return ((DelegateExecution) scope).getProcessInstance();
   }
 
-  /** Writes the row again from the instance's variables as they are when the command ends. */
-  private record RecordAtCommandEnd(IncidentSummaries summaries, ExecutionEntity instance)
+  /**
+   * Writes the row again from the instance's variables as they are when the command ends. (The engine has
+   * no public API for "when this command ends"; its command context listener is internal.)
+   */
+  private record RecordAtCommandEnd(IncidentSummaries summaries, DelegateExecution instance)
       implements CommandContextListener {
 
     @Override

@@ -207,6 +207,8 @@ class AlertWebhookTest {
       }
     }
     assertThat(mails).hasSize(1);
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+        .activityId("Task_NotifyGroupOfClearedAlert").count()).as("the model's own send task told the group").isEqualTo(1);
     assertThat(mails.get(0).getAllRecipients()[0].toString()).isEqualTo("database-support@incidentflow.example");
     assertThat(MailBodies.text(mails.get(0))).contains(number, "has cleared: HighErrorRate");
 

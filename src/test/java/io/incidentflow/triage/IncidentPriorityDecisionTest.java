@@ -3,6 +3,7 @@ package io.incidentflow.triage;
 import static io.incidentflow.incident.IncidentVariables.IMPACT;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
+import static io.incidentflow.incident.IncidentVariables.TASK_PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.URGENCY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -30,24 +31,26 @@ class IncidentPriorityDecisionTest {
     decision = DecisionTables.parse("IncidentPriority");
   }
 
-  @ParameterizedTest(name = "impact {0}, urgency {1} -> {2} {3}")
+  /** The task priority orders Tasklist, highest first: P1 on top. */
+  @ParameterizedTest(name = "impact {0}, urgency {1} -> {2} {3}, task priority {4}")
   @CsvSource({
-      "high,   high,   1, Critical",
-      "high,   medium, 2, High",
-      "high,   low,    3, Moderate",
-      "medium, high,   2, High",
-      "medium, medium, 3, Moderate",
-      "medium, low,    4, Low",
-      "low,    high,   3, Moderate",
-      "low,    medium, 4, Low",
-      "low,    low,    5, Planning"
+      "high,   high,   1, Critical, 100",
+      "high,   medium, 2, High,     80",
+      "high,   low,    3, Moderate, 60",
+      "medium, high,   2, High,     80",
+      "medium, medium, 3, Moderate, 60",
+      "medium, low,    4, Low,      40",
+      "low,    high,   3, Moderate, 60",
+      "low,    medium, 4, Low,      40",
+      "low,    low,    5, Planning, 20"
   })
-  void givesThePriorityOfTheMatrixCell(String impact, String urgency, int priority, String priorityLabel) {
+  void givesThePriorityOfTheMatrixCell(String impact, String urgency, int priority, String priorityLabel,
+      int taskPriority) {
     DmnDecisionTableResult result = evaluate(impact, urgency);
 
     assertThat(result).hasSize(1);
     assertThat(result.getSingleResult().getEntryMap())
-        .containsOnly(entry(PRIORITY, priority), entry(PRIORITY_LABEL, priorityLabel));
+        .containsOnly(entry(PRIORITY, priority), entry(PRIORITY_LABEL, priorityLabel), entry(TASK_PRIORITY, taskPriority));
   }
 
   @Test
