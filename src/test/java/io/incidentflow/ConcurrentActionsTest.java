@@ -13,17 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,25 +26,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * door and at the API's. Each race is run many times in a row.
  */
 @IncidentFlowTest
-class ConcurrentActionsTest {
+class ConcurrentActionsTest extends IncidentFlowTestBase {
 
   private static final int ROUNDS = 12;
 
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  TestRestTemplate http;
   @LocalServerPort
   int port;
 
-  @AfterEach
-  void clockBack() {
-    ClockUtil.reset();
-  }
 
   @Test
   void triageCompleted_whileTheResponseTimerEscalates_succeedsEveryTime() throws Exception {
@@ -89,7 +71,7 @@ class ConcurrentActionsTest {
   void aClaim_rightAfterTheTriage_whileItsMailGoesOut_succeedsEveryTime() throws Exception {
     EngineDoor bob = EngineDoor.webapp(port, "bob");
     for (int round = 0; round < ROUNDS; round++) {
-      Task investigation = Incidents.routedToNetworkSupport(runtime, tasks);
+      Task investigation = incidents.task(incidents.routed());
       List<Job> mails = management.createJobQuery().processInstanceId(investigation.getProcessInstanceId()).messages()
           .list();
 
@@ -107,7 +89,7 @@ class ConcurrentActionsTest {
   void theCallersRejection_rightAfterTheResolution_whileItsMailGoesOut_succeedsEveryTime() throws Exception {
     ApiClient alice = ApiClient.as(http, "alice");
     for (int round = 0; round < ROUNDS; round++) {
-      Task investigation = Incidents.routedToNetworkSupport(runtime, tasks);
+      Task investigation = incidents.task(incidents.routed());
       String instance = investigation.getProcessInstanceId();
       NotificationJobs.run(management, instance);
       tasks.claim(investigation.getId(), "bob");

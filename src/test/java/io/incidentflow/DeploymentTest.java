@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * form a process references resolvable in that deployment.
  */
 @IncidentFlowTest
-class DeploymentTest {
+class DeploymentTest extends IncidentFlowTestBase {
 
   static final String DEPLOYMENT_NAME = "incident-flow";
 

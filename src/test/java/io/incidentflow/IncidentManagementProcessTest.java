@@ -13,49 +13,28 @@ import io.incidentflow.incident.InvalidIncidentInputException;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * IncidentManagementProcess, path by path, with the status asserted at every step. Runs the deployed
  * models with the real DMN decisions and delegates; timers are driven by the engine clock.
  */
 @IncidentFlowTest
-class IncidentManagementProcessTest {
+class IncidentManagementProcessTest extends IncidentFlowTestBase {
 
-  @Autowired
-  ProcessEngine engine;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
 
-  @BeforeEach
-  void bindEngine() {
-    BpmnAwareTests.init(engine);
-  }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void happyPath_reportTriageInvestigateResolveConfirmClose() {
-    ProcessInstance incident = report(Incidents.vpnReport());
+    ProcessInstance incident = incidents.report();
 
-    assertThat(incident).isWaitingAt("Task_TriageIncident").hasBusinessKey(number(incident));
-    assertThat(number(incident)).matches("INC\\d{7}");
+    assertThat(incident).isWaitingAt("Task_TriageIncident").hasBusinessKey(incidents.number(incident));
+    assertThat(incidents.number(incident)).matches("INC\\d{7}");
     assertThat(incident).variables()
         .containsEntry("status", "NEW")
         .containsEntry("category", "network")
@@ -68,11 +47,10 @@ class IncidentManagementProcessTest {
         .doesNotContainKeys("categorization", "prioritization");
     assertThat(task(incident)).hasCandidateGroup("service-desk");
     assertThat(task(incident).getName())
-        .isEqualTo(number(incident) + " · P2 High · VPN drops every 10 minutes from home office · Triage incident");
+        .isEqualTo(incidents.number(incident) + " · P2 High · VPN drops every 10 minutes from home office · Triage incident");
     assertThat(task(incident).getPriority()).isEqualTo(80);
 
-    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
+    complete(task(incident), IncidentDriver.ROUTE);
     assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables().containsEntry("status", "ASSIGNED");
     assertThat(task(incident)).hasCandidateGroup("network-support").isNotAssigned();
 
@@ -86,47 +64,45 @@ class IncidentManagementProcessTest {
     assertThat(task(incident)).hasCandidateGroup("service-desk");
 
     complete(task(incident), withVariables("resolutionAccepted", true, "confirmationComment", "Works again, thanks"));
-    sendNotifications(incident);
+    incidents.sendNotifications(incident);
     assertThat(incident).isEnded().hasPassed("Task_DocumentClosure", "EndEvent_IncidentClosed");
     assertThat(incident).variables()
         .containsEntry("status", "CLOSED")
         .containsKey("closedAt");
     assertThat((String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
         .processInstanceId(incident.getId()).variableName("closureSummary").singleResult().getValue())
-        .contains(number(incident), "resolution accepted by the caller", "configuration-change", "bob");
+        .contains(incidents.number(incident), "resolution accepted by the caller", "configuration-change", "bob");
   }
 
   @Test
   void incidentNumbersAreUniqueAndIncreasing() {
-    String first = number(report(Incidents.vpnReport()));
-    String second = number(report(Incidents.vpnReport()));
+    String first = incidents.number(incidents.report());
+    String second = incidents.number(incidents.report());
     assertThat(second).isGreaterThan(first);
   }
 
   @Test
   void firstContactResolution_skipsTheGroup() {
-    ProcessInstance incident = report(Incidents.vpnReport());
+    ProcessInstance incident = incidents.report();
 
-    complete(task(incident), withVariables("triageDecision", "resolve", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
+    complete(task(incident), IncidentDriver.triage("triageDecision", "resolve",
         "resolutionCode", "user-training", "resolutionNotes", "Showed the caller how to reconnect."));
 
     assertThat(incident).isWaitingAt("Task_ConfirmResolution").hasNotPassed("Task_InvestigateIncident");
     assertThat(incident).variables().containsEntry("status", "RESOLVED");
     complete(task(incident), withVariables("resolutionAccepted", true));
-    sendNotifications(incident);
+    incidents.sendNotifications(incident);
     assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED");
   }
 
   @Test
   void cancel_endsCanceledWithTheReason() {
-    ProcessInstance incident = report(Incidents.vpnReport());
+    ProcessInstance incident = incidents.report();
 
-    complete(task(incident), withVariables("triageDecision", "cancel", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
+    complete(task(incident), IncidentDriver.triage("triageDecision", "cancel",
         "cancelReason", "Duplicate of an incident reported five minutes earlier."));
 
-    sendNotifications(incident);
+    incidents.sendNotifications(incident);
 
     assertThat(incident).isEnded().hasPassed("EndEvent_IncidentCanceled").hasNotPassed("Task_DocumentClosure");
     assertThat(incident).variables().containsEntry("status", "CANCELED")
@@ -135,11 +111,10 @@ class IncidentManagementProcessTest {
 
   @Test
   void triage_correctedImpactAndUrgencyRecalculatePriority() {
-    ProcessInstance incident = report(Incidents.vpnReport("low", "low"));
+    ProcessInstance incident = incidents.report(Incidents.vpnReport("low", "low"));
     assertThat(incident).variables().containsEntry("priority", 5).containsEntry("priorityLabel", "Planning");
 
-    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "high", "urgency", "high"));
+    complete(task(incident), IncidentDriver.triage("impact", "high", "urgency", "high"));
 
     assertThat(incident).isWaitingAt("Task_InvestigateIncident").variables()
         .containsEntry("priority", 1).containsEntry("priorityLabel", "Critical");
@@ -212,7 +187,7 @@ class IncidentManagementProcessTest {
     complete(task(incident), withVariables("investigationOutcome", "resolved", "resolutionCode", "fixed",
         "resolutionNotes", "Replaced the home router's firmware."));
     complete(task(incident), withVariables("resolutionAccepted", true));
-    sendNotifications(incident);
+    incidents.sendNotifications(incident);
     assertThat(incident).isEnded().variables().containsEntry("status", "CLOSED").containsEntry("reopenCount", 1);
   }
 
@@ -233,7 +208,7 @@ class IncidentManagementProcessTest {
         .duedateLowerThan(ClockUtil.getCurrentTime()).active().count()).isEqualTo(1);
     execute(timer);
 
-    sendNotifications(incident);
+    incidents.sendNotifications(incident);
 
     assertThat(incident).isEnded().hasPassed("BoundaryEvent_AutoCloseDue", "Task_DocumentClosure")
         .hasNotPassed("Gateway_ResolutionAccepted");
@@ -251,7 +226,7 @@ class IncidentManagementProcessTest {
     report.remove("shortDescription");
     long before = runtime.createProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess").count();
 
-    assertThatThrownBy(() -> report(report))
+    assertThatThrownBy(() -> incidents.report(report))
         .isInstanceOf(InvalidIncidentInputException.class)
         .hasMessageContaining("shortDescription is required")
         .hasMessageContaining("callerEmail must be an e-mail address")
@@ -262,11 +237,10 @@ class IncidentManagementProcessTest {
 
   @Test
   void triage_resolveWithoutNotesIsRefused() {
-    ProcessInstance incident = report(Incidents.vpnReport());
+    ProcessInstance incident = incidents.report();
     String taskId = task(incident).getId();
 
-    assertThatThrownBy(() -> tasks.complete(taskId, Map.of("triageDecision", "resolve", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high")))
+    assertThatThrownBy(() -> tasks.complete(taskId, IncidentDriver.triage("triageDecision", "resolve")))
         .isInstanceOf(InvalidIncidentInputException.class)
         .hasMessageContaining("resolutionCode is required")
         .hasMessageContaining("resolutionNotes is required");
@@ -286,27 +260,11 @@ class IncidentManagementProcessTest {
     assertThat(incident).isWaitingAt("Task_ConfirmResolution");
   }
 
-  private void sendNotifications(ProcessInstance incident) {
-    NotificationJobs.run(BpmnAwareTests.managementService(), incident.getId());
-  }
-
+  /** The detours start where they start: at the investigation, which bob has taken. */
   private ProcessInstance routedAndClaimedByBob() {
-    ProcessInstance incident = report(Incidents.vpnReport());
-    complete(task(incident), withVariables("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
-    Task investigation = task(incident);
-    tasks.claim(investigation.getId(), "bob");
+    ProcessInstance incident = incidents.investigating("bob");
     assertThat(incident).variables().containsEntry("status", "IN_PROGRESS");
     return incident;
   }
 
-  private ProcessInstance report(Map<String, Object> report) {
-    return runtime.startProcessInstanceByKey("IncidentManagementProcess", report);
-  }
-
-  /** The incident number, also after the instance has ended (history level full keeps it). */
-  private String number(ProcessInstance incident) {
-    return (String) BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
-        .processInstanceId(incident.getId()).variableName("incidentNumber").singleResult().getValue();
-  }
 }

@@ -2,12 +2,8 @@ package io.incidentflow;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 
-/** Test data: incident reports as a caller would fill in the ReportIncident form, and incidents made of them. */
+/** Test data: incident reports as a caller would fill in the ReportIncident form ({@link IncidentDriver} reports them). */
 public final class Incidents {
 
   private Incidents() {
@@ -30,14 +26,5 @@ public final class Incidents {
   /** {@link #vpnReport} with medium impact and high urgency: P2 High. */
   public static Map<String, Object> vpnReport() {
     return vpnReport("medium", "high");
-  }
-
-  /** Reports {@link #vpnReport()} and routes it at triage to network-support; returns its Investigate incident task. */
-  public static Task routedToNetworkSupport(RuntimeService runtime, TaskService tasks) {
-    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", vpnReport());
-    Task triage = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
-    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high"));
-    return tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
   }
 }

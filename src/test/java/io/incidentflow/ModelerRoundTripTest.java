@@ -11,16 +11,11 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -35,21 +30,13 @@ import org.springframework.util.LinkedMultiValueMap;
  * and the escalation rules. The request is the one Modeler sends.
  */
 @IncidentFlowTest
-class ModelerRoundTripTest {
+class ModelerRoundTripTest extends IncidentFlowTestBase {
 
   static final Path PRIORITY_DMN = Path.of("dmn", "IncidentPriority.dmn");
   static final Path SLA_TARGETS_DMN = Path.of("dmn", "SlaTargets.dmn");
   static final Path PAUSE_POLICY_DMN = Path.of("dmn", "SlaPausePolicy.dmn");
   static final Path ESCALATION_DMN = Path.of("dmn", "IncidentEscalation.dmn");
 
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
 
   @AfterEach
   void deployTheProjectsRuleAgain() throws IOException {
@@ -99,8 +86,7 @@ class ModelerRoundTripTest {
 
     ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
     String triage = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
-    tasks.complete(triage, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    tasks.complete(triage, IncidentDriver.ROUTE);
     String investigation = tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
     tasks.claim(investigation, "bob");
     tasks.complete(investigation, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-vendor"));

@@ -3,10 +3,11 @@ package io.incidentflow.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.NotificationJobs;
 import io.incidentflow.api.ApiClient;
-import io.incidentflow.notification.DemoMailServer;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -29,18 +30,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -50,20 +45,8 @@ import org.springframework.http.ResponseEntity;
  * incident lets the next firing report a new one.
  */
 @IncidentFlowTest
-class AlertWebhookTest {
+class AlertWebhookTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  HistoryService history;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  DemoMailServer mailServer;
   @Autowired
   RepositoryService repository;
   @Autowired
@@ -77,10 +60,6 @@ class AlertWebhookTest {
     mailServer.clear();
   }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aFiringAlert_reportsAnIncident_classifiedByItsLabels() {
@@ -225,8 +204,8 @@ class AlertWebhookTest {
     String first = send(webhook("firing", alert("firing", "crm", "info"))).getBody().get("alerts").get(0)
         .get("incidentNumber").asText();
     String triage = tasks.createTaskQuery().processInstanceBusinessKey(first).singleResult().getId();
-    tasks.complete(triage, Map.of("triageDecision", "cancel", "category", "monitoring", "assignmentGroup",
-        "service-desk", "impact", "low", "urgency", "low", "cancelReason", "Planned maintenance"));
+    tasks.complete(triage, IncidentDriver.triage("triageDecision", "cancel", "category", "monitoring",
+        "assignmentGroup", "service-desk", "impact", "low", "urgency", "low", "cancelReason", "Planned maintenance"));
 
     JsonNode next = send(webhook("firing", alert("firing", "crm", "info"))).getBody().get("alerts").get(0);
 

@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The OpenAPI description generated from the controllers, and the browsable UI the README names. */
 @IncidentFlowTest
-class ApiDocumentationTest {
-
-  @Autowired
-  TestRestTemplate http;
+class ApiDocumentationTest extends IncidentFlowTestBase {
 
   @Test
   void describesEveryEndpoint_andHowToLogIn() {

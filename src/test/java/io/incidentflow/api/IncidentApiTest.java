@@ -3,7 +3,9 @@ package io.incidentflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.NotificationJobs;
 import java.io.ByteArrayInputStream;
@@ -25,14 +27,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -46,16 +44,8 @@ import org.springframework.http.ResponseEntity;
  * limited), reading, listing, commenting and confirming, with their errors and who may do what.
  */
 @IncidentFlowTest
-class IncidentApiTest {
+class IncidentApiTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
   @Autowired
   IdentityService identity;
   @LocalServerPort
@@ -257,8 +247,7 @@ class IncidentApiTest {
     String number = report();
     String instance = instance(number);
     NotificationJobs.run(management, instance);
-    complete(number, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    complete(number, IncidentDriver.ROUTE);
     tasks.claim(task(number).getId(), "bob");
     ApiClient.as(http, "bob").post("/api/incidents/" + number + "/comments", Map.of("text", "Looking at the gateway"));
 
@@ -314,7 +303,7 @@ class IncidentApiTest {
     assertThat(alice().get("/api/incidents?assignmentGroup=database-support&priority=1&size=2&page=1").getBody()
         .get("items").get(0).get("incidentNumber").asText()).isEqualTo(first);
 
-    complete(second, Map.of("triageDecision", "route", "category", "database", "assignmentGroup", "database-support",
+    complete(second, IncidentDriver.triage("category", "database", "assignmentGroup", "database-support",
         "impact", "high", "urgency", "high"));
     assertThat(numbers(alice().get("/api/incidents?assignmentGroup=database-support&status=NEW,ASSIGNED&size=3")
         .getBody())).containsExactly(third, second, first);
@@ -392,8 +381,7 @@ class IncidentApiTest {
   @Test
   void comments_wantTheRightGroup_validFields_andAnOpenIncident() {
     String number = report();
-    complete(number, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    complete(number, IncidentDriver.ROUTE);
 
     ResponseEntity<JsonNode> otherGroup = ApiClient.as(http, "carol").post("/api/incidents/" + number + "/comments",
         Map.of("text", "Not mine"));
@@ -410,8 +398,7 @@ class IncidentApiTest {
         .containsExactly("text: is required");
 
     String canceled = report();
-    complete(canceled, Map.of("triageDecision", "cancel", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high", "cancelReason", "Duplicate of " + number));
+    complete(canceled, IncidentDriver.triage("triageDecision", "cancel", "cancelReason", "Duplicate of " + number));
     ResponseEntity<JsonNode> closed = alice().post("/api/incidents/" + canceled + "/comments", Map.of("text", "Hello?"));
     assertThat(closed.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(closed.getBody().get("error").asText()).isEqualTo(canceled + " is CANCELED and takes no comments");
@@ -458,16 +445,14 @@ class IncidentApiTest {
 
   /** Routes the incident to network-support, where bob takes it. */
   private void investigateAsBob(String number) {
-    complete(number, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    complete(number, IncidentDriver.ROUTE);
     tasks.claim(task(number).getId(), "bob");
   }
 
   /** Takes the incident from wherever it is (triage or investigation) to RESOLVED. */
   private void resolve(String number) {
     if ("Task_TriageIncident".equals(task(number).getTaskDefinitionKey())) {
-      complete(number, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-          "impact", "medium", "urgency", "high"));
+      complete(number, IncidentDriver.ROUTE);
     }
     tasks.claim(task(number).getId(), "bob");
     complete(number, Map.of("investigationOutcome", "resolved", "resolutionCode", "fixed",

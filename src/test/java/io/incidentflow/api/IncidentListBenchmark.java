@@ -3,6 +3,7 @@ package io.incidentflow.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.summary.IncidentSummaries.Filter;
 import io.incidentflow.summary.IncidentSummaries;
 import io.incidentflow.summary.IncidentSummary;
@@ -28,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("benchmark")
 @IncidentFlowTest
-class IncidentListBenchmark {
+class IncidentListBenchmark extends IncidentFlowTestBase {
 
   static final int ROWS = 300_000;
   /** Numbers far above the test incidents', removed afterwards. */

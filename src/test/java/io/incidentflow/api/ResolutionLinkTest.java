@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.Incidents;
-import io.incidentflow.NotificationJobs;
-import io.incidentflow.notification.DemoMailServer;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -15,16 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -40,31 +31,13 @@ import org.springframework.util.MultiValueMap;
  * refused with 403 and changes nothing.
  */
 @IncidentFlowTest
-class ResolutionLinkTest {
+class ResolutionLinkTest extends IncidentFlowTestBase {
 
   private static final Pattern LINK = Pattern.compile("http://\\S+/api/incidents/(INC\\d{7})/resolution-confirmation/"
       + "([A-Za-z0-9_-]{43})\\?accepted=(true|false)");
 
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  DemoMailServer mailServer;
 
-  @BeforeEach
-  void emptyMailbox() throws Exception {
-    mailServer.clear();
-  }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void theAcceptLink_asksFirst_thenCloses_andWorksOnce() throws Exception {
@@ -158,19 +131,15 @@ class ResolutionLinkTest {
 
   /** A VPN incident resolved by bob, its acknowledgement sent; the resolution mail waits in its job. */
   private ProcessInstance resolvedIncident() {
-    ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
-    NotificationJobs.run(management, incident.getId());
-    tasks.complete(task(incident), Map.of("triageDecision", "route", "category", "network", "assignmentGroup",
-        "network-support", "impact", "medium", "urgency", "high"));
-    tasks.claim(task(incident), "bob");
-    tasks.complete(task(incident), Map.of("investigationOutcome", "resolved", "resolutionCode", "fixed",
-        "resolutionNotes", "Replaced the home router."));
+    ProcessInstance incident = incidents.investigating("bob");
+    incidents.sendNotifications(incident);
+    incidents.resolve(incident, "fixed", "Replaced the home router.");
     return incident;
   }
 
   /** Sends the waiting mails; the accept and the reject link of the newest resolution mail, from both bodies. */
   private List<String> links(ProcessInstance incident) throws Exception {
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
     MimeMessage mail = null;
     for (MimeMessage received : mailServer.received()) {
       if (received.getSubject().startsWith("[" + incident.getBusinessKey() + "]")

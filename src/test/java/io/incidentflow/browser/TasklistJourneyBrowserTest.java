@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
-import io.incidentflow.NotificationJobs;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -22,18 +18,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @Tag("browser")
 @IncidentFlowTest
-class TasklistJourneyBrowserTest {
+class TasklistJourneyBrowserTest extends IncidentFlowTestBase {
 
   private static final String MY_GROUPS = "My group's incidents";
 
   @LocalServerPort
   int port;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  ManagementService management;
 
   @Test
   void anIncidentFromReportToClosed() throws Exception {
@@ -133,7 +123,7 @@ class TasklistJourneyBrowserTest {
     browser.screenshot("alice-confirms");
     browser.complete();
     // The closure summary goes out by mail in a job of its own; the job executor is off in tests.
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
 
     JsonNode history = http.withBasicAuth("demo", "demo").getForObject(
         "/engine-rest/history/variable-instance?processInstanceId=" + incident.getId() + "&variableName=status",

@@ -3,14 +3,14 @@ package io.incidentflow.closure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
-import io.incidentflow.NotificationJobs;
 import io.incidentflow.closure.ClosureRecord.Agent;
 import io.incidentflow.closure.ClosureRecord.Change;
 import io.incidentflow.closure.ClosureRecord.StatusChange;
 import io.incidentflow.notification.CommunicationLog;
-import io.incidentflow.notification.DemoMailServer;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.BodyPart;
@@ -24,20 +24,13 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -52,36 +45,16 @@ import org.springframework.http.ResponseEntity;
  * after the engine's history cleanup has removed the process instance.
  */
 @IncidentFlowTest
-class ClosureRecordTest {
+class ClosureRecordTest extends IncidentFlowTestBase {
 
   private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
 
   @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  HistoryService history;
-  @Autowired
   IdentityService identity;
   @Autowired
   ClosureRecords records;
-  @Autowired
-  DemoMailServer mailServer;
-  @Autowired
-  TestRestTemplate http;
 
-  @BeforeEach
-  void emptyMailbox() throws Exception {
-    mailServer.clear();
-  }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aLongLifecycle_isRecordedCompletely_andOutlivesHistoryCleanup() throws Exception {
@@ -168,9 +141,8 @@ class ClosureRecordTest {
     String number = incident.getBusinessKey();
     String triage = task(incident);
     tasks.claim(triage, "alice");
-    tasks.complete(triage, Map.of("triageDecision", "resolve", "category", "network", "assignmentGroup",
-        "service-desk", "impact", "medium", "urgency", "high", "resolutionCode", "user-training",
-        "resolutionNotes", "Showed the caller the reconnect setting."));
+    tasks.complete(triage, IncidentDriver.triage("triageDecision", "resolve", "assignmentGroup",
+        "service-desk", "resolutionCode", "user-training", "resolutionNotes", "Showed the caller the reconnect setting."));
     Job autoClose = management.createJobQuery().processInstanceId(incident.getId()).timers()
         .activityId("BoundaryEvent_AutoCloseDue").singleResult();
     ClockUtil.setCurrentTime(autoClose.getDuedate());
@@ -228,8 +200,7 @@ class ClosureRecordTest {
 
     now(5);
     tasks.claim(task(incident), "alice");
-    complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "high", "urgency", "high"));
+    complete(incident, IncidentDriver.triage("impact", "high", "urgency", "high"));
     now(15);
     tasks.claim(task(incident), "bob");
     now(30);
@@ -260,16 +231,16 @@ class ClosureRecordTest {
   }
 
   private void complete(ProcessInstance incident, Map<String, Object> variables) {
-    tasks.complete(task(incident), variables);
+    incidents.complete(incident, variables);
     mail(incident);
   }
 
   private void mail(ProcessInstance incident) {
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
   }
 
   private String task(ProcessInstance incident) {
-    return tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
+    return incidents.task(incident).getId();
   }
 
   private static void now(int minutes) {

@@ -8,20 +8,18 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.actuate.health.HttpCodeStatusMapper;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** The application is not healthy before its process is deployed (the window after the web server starts). */
 @IncidentFlowTest
-class DeploymentHealthIndicatorTest {
+class DeploymentHealthIndicatorTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
   @Autowired
   HttpCodeStatusMapper statusCodes;
   @Autowired

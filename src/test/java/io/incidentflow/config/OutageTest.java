@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.DatabaseSwitch;
 import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.api.ApiClient;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +32,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * accepts connections and never answers does not hold up a health check.
  */
 @IncidentFlowTest
-class OutageTest {
+class OutageTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
   @Autowired
   JavaMailSenderImpl mail;
   @LocalServerPort

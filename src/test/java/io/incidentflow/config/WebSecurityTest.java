@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,10 +18,8 @@ import org.springframework.http.ResponseEntity;
 
 /** The doors of the web layer: the engine REST API wants credentials, Admin's first-run setup is shut. */
 @IncidentFlowTest
-class WebSecurityTest {
+class WebSecurityTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
   @Autowired
   IdentityService identity;
 

@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.Incidents;
+import io.incidentflow.IncidentFlowTestBase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -27,20 +24,13 @@ import org.springframework.http.ResponseEntity;
  * tasks of their own groups; the shared filters show each agent their group's work.
  */
 @IncidentFlowTest
-class AuthorizationTest {
-
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
+class AuthorizationTest extends IncidentFlowTestBase {
 
   private Task investigation;
 
   @BeforeEach
   void incidentRoutedToNetworkSupport() {
-    investigation = Incidents.routedToNetworkSupport(runtime, tasks);
+    investigation = incidents.task(incidents.routed());
   }
 
   @Test

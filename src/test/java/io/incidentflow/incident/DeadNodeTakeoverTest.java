@@ -3,13 +3,12 @@ package io.incidentflow.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AcquireJobsCmd;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
@@ -17,7 +16,6 @@ import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,17 +27,13 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * restarted, takes it over within a minute, and no job outlives its lock, so none runs twice.
  */
 @IncidentFlowTest
-class DeadNodeTakeoverTest {
+class DeadNodeTakeoverTest extends IncidentFlowTestBase {
 
   /** The SMTP dialogue of a delivery: connect, greeting, EHLO, MAIL FROM, three RCPT TO, DATA, the message, QUIT. */
   private static final int SMTP_STEPS = 10;
 
   @Autowired
   ProcessEngineConfigurationImpl configuration;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  ManagementService management;
   @Autowired
   DataSource dataSource;
   @Autowired
@@ -49,10 +43,6 @@ class DeadNodeTakeoverTest {
   @Value("${camunda.bpm.job-execution.max-wait}")
   long maxAcquisitionWait;
 
-  @AfterEach
-  void clockBack() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aJobLockedByADeadNode_isTakenOverWithinAMinute() {

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
-import io.incidentflow.NotificationJobs;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -22,9 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -33,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -43,22 +40,12 @@ import org.springframework.http.ResponseEntity;
  * server that is down.
  */
 @IncidentFlowTest
-class NotificationTest {
+class NotificationTest extends IncidentFlowTestBase {
 
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  DemoMailServer mailServer;
   @Autowired
   CommunicationLog communicationLog;
   @Autowired
   NotificationSettings settings;
-  @Autowired
-  TestRestTemplate http;
 
   @BeforeEach
   void emptyMailbox() throws Exception {
@@ -89,8 +76,7 @@ class NotificationTest {
     assertThat(MailBodies.text(reported)).contains("recorded it as " + number, "What happens next");
     assertThat(MailBodies.html(reported)).contains("<strong>" + number + "</strong>", "What happens next");
 
-    complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    complete(incident, IncidentDriver.ROUTE);
     MimeMessage routed = deliverOne(incident);
     assertMail(routed, "network-support@incidentflow.example", "[" + number + "] P2 High · VPN drops every 10 minutes"
         + " from home office · Assigned to your group");
@@ -166,8 +152,7 @@ class NotificationTest {
     try {
       ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
       deliverOne(incident);
-      complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-          "impact", "medium", "urgency", "high"));
+      complete(incident, IncidentDriver.ROUTE);
 
       assertThat(deliver(incident)).isEmpty();
       assertThat(communicationLog.of(incident.getBusinessKey())).hasSize(1);
@@ -186,8 +171,7 @@ class NotificationTest {
     Job job = notificationJob(incident);
 
     // The agent's work goes on while the acknowledgement waits.
-    complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-        "impact", "medium", "urgency", "high"));
+    complete(incident, IncidentDriver.ROUTE);
     assertThat(runtime.getVariable(incident.getId(), "status")).isEqualTo("ASSIGNED");
 
     ResponseEntity<JsonNode> health = http.getForEntity("/actuator/health", JsonNode.class);
@@ -243,8 +227,7 @@ class NotificationTest {
       ProcessInstance incident = runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport());
       String number = incident.getBusinessKey();
       deliverOne(incident);
-      complete(incident, Map.of("triageDecision", "route", "category", "network", "assignmentGroup", "network-support",
-          "impact", "medium", "urgency", "high"));
+      complete(incident, IncidentDriver.ROUTE);
       String decided = communicationLog.all(number).stream().filter(n -> n.event() == IncidentEvent.ROUTED)
           .findFirst().orElseThrow().messageId();
       Job delivery = notificationJob(incident);
@@ -271,7 +254,7 @@ class NotificationTest {
       ClockUtil.setCurrentTime(timer.getDuedate());
 
       atOnceOnTwoNodes(() -> management.executeJob(timer.getId()));
-      NotificationJobs.run(management, incident.getId());
+      incidents.sendNotifications(incident);
 
       assertThat(runtime.getVariable(incident.getId(), "escalationLevel")).isEqualTo(1);
       assertThat(communicationLog.all(number)).filteredOn(n -> n.event() == IncidentEvent.RESPONSE_BREACHED)
@@ -302,7 +285,7 @@ class NotificationTest {
         .as("managers read, they do not act").isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(http.withBasicAuth("alice", "alice").postForEntity(retry, null, JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.ACCEPTED);
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
 
     assertThat(mailServer.received().stream().filter(m -> subject(m).contains(number)).toList()).hasSize(1);
     assertThat(communicationLog.of(number)).hasSize(1);
@@ -382,7 +365,7 @@ class NotificationTest {
   private List<MimeMessage> deliver(ProcessInstance incident) {
     // The server lists mails per mailbox, not by arrival: new ones are those with a new Message-ID.
     List<String> before = mailServer.received().stream().map(NotificationTest::messageId).toList();
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
     return mailServer.received().stream().filter(mail -> !before.contains(messageId(mail))).toList();
   }
 
@@ -394,11 +377,11 @@ class NotificationTest {
   }
 
   private void complete(ProcessInstance incident, Map<String, Object> variables) {
-    tasks.complete(task(incident), variables);
+    incidents.complete(incident, variables);
   }
 
   private String task(ProcessInstance incident) {
-    return tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult().getId();
+    return incidents.task(incident).getId();
   }
 
   private static void assertMail(MimeMessage mail, String to, String subject) throws Exception {

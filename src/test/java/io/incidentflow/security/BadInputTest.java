@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.EngineDoor.Answer;
 import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.api.ApiClient;
 import io.incidentflow.incident.IncidentProcess;
@@ -17,15 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,14 +34,8 @@ import org.springframework.http.ResponseEntity;
  */
 @IncidentFlowTest
 @ExtendWith(OutputCaptureExtension.class)
-class BadInputTest {
+class BadInputTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
   @LocalServerPort
   int port;
 

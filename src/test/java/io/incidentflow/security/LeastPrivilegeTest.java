@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.api.ApiClient;
 import java.net.InetAddress;
@@ -12,7 +13,6 @@ import java.util.Map;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.http.HttpMethod;
@@ -26,10 +26,8 @@ import org.springframework.http.ResponseEntity;
  * only.
  */
 @IncidentFlowTest
-class LeastPrivilegeTest {
+class LeastPrivilegeTest extends IncidentFlowTestBase {
 
-  @Autowired
-  TestRestTemplate http;
   @Autowired
   ServletWebServerApplicationContext context;
 

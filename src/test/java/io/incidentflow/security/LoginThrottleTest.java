@@ -3,6 +3,7 @@ package io.incidentflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +15,6 @@ import java.util.Date;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * in at once; at every door (engine REST API, the application's API, the webapps' login).
  */
 @IncidentFlowTest
-class LoginThrottleTest {
+class LoginThrottleTest extends IncidentFlowTestBase {
 
   private static final String ATTACKER = "203.0.113.66";
   private static final String OFFICE = "198.51.100.20";
@@ -45,10 +45,6 @@ class LoginThrottleTest {
     ClockUtil.setCurrentTime(new Date());
   }
 
-  @AfterEach
-  void clockBack() {
-    ClockUtil.reset();
-  }
 
   @Test
   void twelveWrongPasswords_lockNobody_andTheUserGetsInFromElsewhere_atEveryDoor() throws Exception {

@@ -6,15 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.EngineDoor.Answer;
 import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.Incidents;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.identity.AccessSetup;
 import io.incidentflow.incident.IncidentProcess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
@@ -30,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the application's own filters, whose placeholders are no code, keep working.
  */
 @IncidentFlowTest
-class QueryExpressionGuardTest {
+class QueryExpressionGuardTest extends IncidentFlowTestBase {
 
   /** Set by the expression below, were it ever evaluated. */
   public static long evaluated;
@@ -38,10 +36,6 @@ class QueryExpressionGuardTest {
   static final String CODE = "${''.getClass().forName('" + QueryExpressionGuardTest.class.getName()
       + "').getField('evaluated').setLong(null, 42)}";
 
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
   @Autowired
   FilterService filters;
   @Autowired
@@ -55,7 +49,7 @@ class QueryExpressionGuardTest {
   @BeforeEach
   void incidentWithNetworkSupport() {
     evaluated = 0;
-    investigation = Incidents.routedToNetworkSupport(runtime, tasks);
+    investigation = incidents.task(incidents.routed());
   }
 
   @AfterEach

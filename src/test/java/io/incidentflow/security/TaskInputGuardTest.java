@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.incidentflow.EngineDoor.Answer;
 import io.incidentflow.EngineDoor;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
-import io.incidentflow.NotificationJobs;
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.notification.DemoMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,14 +28,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * whatever a variable says.
  */
 @IncidentFlowTest
-class TaskInputGuardTest {
+class TaskInputGuardTest extends IncidentFlowTestBase {
 
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
   @Autowired
   RepositoryService repository;
   @Autowired
@@ -51,7 +42,7 @@ class TaskInputGuardTest {
 
   @BeforeEach
   void incidentClaimedByBob() {
-    investigation = Incidents.routedToNetworkSupport(runtime, tasks);
+    investigation = incidents.task(incidents.routed());
     incident = runtime.createProcessInstanceQuery().processInstanceId(investigation.getProcessInstanceId()).singleResult();
     tasks.claim(investigation.getId(), "bob");
   }
@@ -147,7 +138,7 @@ class TaskInputGuardTest {
     Answer resolved = EngineDoor.engineRest(port, "bob").post("/task/" + investigation.getId() + "/complete",
         Map.of("variables", resolved()));
     assertThat(resolved.status()).as(resolved.body()).isEqualTo(204);
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
 
     List<MimeMessage> mails = mail.received();
     assertThat(mails).isNotEmpty();

@@ -2,11 +2,12 @@ package io.incidentflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.NotificationJobs;
 import io.incidentflow.notification.CommunicationLog;
-import io.incidentflow.notification.DemoMailServer;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.internet.MimeMessage;
@@ -15,18 +16,12 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,34 +35,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * closure and cancellation. Default business hours: Monday to Friday 08:00-18:00 UTC.
  */
 @IncidentFlowTest
-class SlaClocksTest {
+class SlaClocksTest extends IncidentFlowTestBase {
 
   static final String RESPONSE_TIMER = "Event_ResponseDue";
   static final String WARNING_TIMER = "Event_ResolutionWarningDue";
   static final String BREACH_TIMER = "Event_ResolutionDue";
 
   @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-  @Autowired
-  ManagementService management;
-  @Autowired
-  HistoryService history;
-  @Autowired
   CommunicationLog communicationLog;
-  @Autowired
-  DemoMailServer mailServer;
 
-  @BeforeEach
-  void emptyMailbox() throws Exception {
-    mailServer.clear();
-  }
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aP1NobodyTakes_breachesItsResponse_andGoesUpToTheIncidentManagers() throws Exception {
@@ -226,8 +203,7 @@ class SlaClocksTest {
     at("2026-11-27T16:20:00Z");
     Task triage = task(incident);
     tasks.claim(triage.getId(), "alice");
-    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "high", "urgency", "high"));
+    tasks.complete(triage.getId(), IncidentDriver.triage("impact", "high", "urgency", "high"));
 
     // P1 from the report at 16:00: respond by 16:15 (already past), warn at 19:00, resolve by 20:00.
     assertThat(timer(incident, RESPONSE_TIMER).getDuedate()).isEqualTo(date("2026-11-27T16:15:00Z"));
@@ -252,7 +228,7 @@ class SlaClocksTest {
 
     assertThat(timers(incident, WARNING_TIMER)).isEmpty();
     assertThat(passed(incident)).contains("BoundaryEvent_IncidentEnded", "EndEvent_SlaClocksStopped");
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getId()).count()).isZero();
   }
 
@@ -261,19 +237,18 @@ class SlaClocksTest {
     ProcessInstance incident = report("2026-11-23T10:00:00Z", "medium", "high");
     Task triage = task(incident);
     tasks.claim(triage.getId(), "alice");
-    tasks.complete(triage.getId(), Map.of("triageDecision", "cancel", "category", "network",
-        "assignmentGroup", "network-support", "impact", "medium", "urgency", "high",
+    tasks.complete(triage.getId(), IncidentDriver.triage("triageDecision", "cancel",
         "cancelReason", "Duplicate of an incident reported five minutes earlier."));
 
     assertThat(management.createJobQuery().processInstanceId(incident.getId()).timers().count()).isZero();
-    NotificationJobs.run(management, incident.getId());
+    incidents.sendNotifications(incident);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getId()).count()).isZero();
     assertThat(passed(incident)).contains("EndEvent_IncidentCanceled", "EndEvent_SlaClocksStopped");
   }
 
   private ProcessInstance report(String at, String impact, String urgency) {
     at(at);
-    return runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport(impact, urgency));
+    return incidents.report(Incidents.vpnReport(impact, urgency));
   }
 
   /** The service desk routes it to network-support, priority unchanged. */
@@ -282,8 +257,7 @@ class SlaClocksTest {
     Task triage = task(incident);
     Map<String, Object> report = runtime.getVariables(incident.getId());
     tasks.claim(triage.getId(), "alice");
-    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", report.get("impact"), "urgency", report.get("urgency")));
+    tasks.complete(triage.getId(), IncidentDriver.triage("impact", report.get("impact"), "urgency", report.get("urgency")));
   }
 
   private void take(ProcessInstance incident, String at) {
@@ -312,7 +286,7 @@ class SlaClocksTest {
   }
 
   private Task task(ProcessInstance incident) {
-    return tasks.createTaskQuery().processInstanceId(incident.getId()).singleResult();
+    return incidents.task(incident);
   }
 
   private List<String> candidateGroups(Task task) {

@@ -2,19 +2,16 @@ package io.incidentflow.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import java.time.Instant;
 import java.util.Date;
-import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * responseDue and resolutionDue as the process sets them, with the engine clock: per priority in both
@@ -23,17 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the task's due date.
  */
 @IncidentFlowTest
-class SlaDueDatesTest {
-
-  @Autowired
-  RuntimeService runtime;
-  @Autowired
-  TaskService tasks;
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+class SlaDueDatesTest extends IncidentFlowTestBase {
 
   @Test
   void p1_countsAroundTheClock_evenOnAFridayNight() {
@@ -85,8 +72,7 @@ class SlaDueDatesTest {
     ClockUtil.setCurrentTime(date("2026-11-27T16:20:00Z"));
     Task triage = triageTask(incident);
     tasks.claim(triage.getId(), "alice");
-    tasks.complete(triage.getId(), Map.of("triageDecision", "route", "category", "network",
-        "assignmentGroup", "network-support", "impact", "high", "urgency", "high"));
+    tasks.complete(triage.getId(), IncidentDriver.triage("impact", "high", "urgency", "high"));
 
     assertThat(runtime.getVariable(incident.getId(), "priority")).isEqualTo(1);
     assertDue(incident, "2026-11-27T16:15:00Z", "2026-11-27T20:00:00Z");
@@ -97,7 +83,7 @@ class SlaDueDatesTest {
 
   private ProcessInstance report(String at, String impact, String urgency) {
     ClockUtil.setCurrentTime(date(at));
-    return runtime.startProcessInstanceByKey("IncidentManagementProcess", Incidents.vpnReport(impact, urgency));
+    return incidents.report(Incidents.vpnReport(impact, urgency));
   }
 
   private void assertDue(ProcessInstance incident, String responseDue, String resolutionDue) {
