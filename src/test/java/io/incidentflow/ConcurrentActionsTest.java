@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.EngineDoor.Answer;
 import io.incidentflow.api.ApiClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,7 +39,7 @@ class ConcurrentActionsTest extends IncidentFlowTestBase {
           .singleResult();
       ClockUtil.setCurrentTime(timer.getDuedate());
 
-      List<Object> outcomes = atOnce(
+      List<Object> outcomes = AtOnce.run(
           () -> management.executeJob(timer.getId()),
           () -> alice.post("/task/" + triage.getId() + "/complete", Map.of("variables", Map.of(
               "triageDecision", Map.of("value", "route"), "category", Map.of("value", "network"),
@@ -75,7 +68,7 @@ class ConcurrentActionsTest extends IncidentFlowTestBase {
       List<Job> mails = management.createJobQuery().processInstanceId(investigation.getProcessInstanceId()).messages()
           .list();
 
-      List<Object> outcomes = atOnce(
+      List<Object> outcomes = AtOnce.run(
           () -> mails.forEach(mail -> management.executeJob(mail.getId())),
           () -> bob.post("/task/" + investigation.getId() + "/claim", Map.of("userId", "bob")));
 
@@ -98,7 +91,7 @@ class ConcurrentActionsTest extends IncidentFlowTestBase {
       String number = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult().getBusinessKey();
       List<Job> mails = management.createJobQuery().processInstanceId(instance).messages().list();
 
-      List<Object> outcomes = atOnce(
+      List<Object> outcomes = AtOnce.run(
           () -> mails.forEach(mail -> management.executeJob(mail.getId())),
           () -> alice.post("/api/incidents/" + number + "/resolution-confirmation",
               Map.of("accepted", false, "comment", "Still drops at 10:15")));
@@ -109,33 +102,6 @@ class ConcurrentActionsTest extends IncidentFlowTestBase {
       assertThat(rejection.getStatusCode().value()).as("round " + round + ": " + rejection.getBody()).isEqualTo(200);
       assertThat(runtime.getVariable(instance, "status")).isEqualTo("ASSIGNED");
       assertThat(runtime.getVariable(instance, "reopenCount")).isEqualTo(1);
-    }
-  }
-
-  /** Runs the job's part and the person's part at the same moment; the job's may lose (the executor runs it again). */
-  private static List<Object> atOnce(Runnable job, Callable<Object> person) throws Exception {
-    CyclicBarrier start = new CyclicBarrier(2);
-    ExecutorService threads = Executors.newFixedThreadPool(2);
-    try {
-      Future<Object> jobRun = threads.submit(() -> {
-        start.await();
-        job.run();
-        return null;
-      });
-      Future<Object> personRun = threads.submit(() -> {
-        start.await();
-        return person.call();
-      });
-      List<Object> outcomes = new ArrayList<>();
-      try {
-        outcomes.add(jobRun.get(60, TimeUnit.SECONDS));
-      } catch (java.util.concurrent.ExecutionException lostRace) {
-        outcomes.add(lostRace.getCause());
-      }
-      outcomes.add(personRun.get(60, TimeUnit.SECONDS));
-      return outcomes;
-    } finally {
-      threads.shutdown();
     }
   }
 }

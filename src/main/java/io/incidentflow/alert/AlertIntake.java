@@ -98,8 +98,17 @@ public class AlertIntake {
         + " its incident after " + CONCURRENT_OPEN_WAIT.toSeconds() + " s", lostRace));
   }
 
-  /** Takes one resolved alert: "alert cleared" on its open incident, and a mail to the assigned group. */
+  /**
+   * Takes one resolved alert: "alert cleared" on its open incident, and a mail to the assigned group. A
+   * job of the same incident (its SLA timer) changing it at that moment makes the clearing try again.
+   */
   public Outcome resolved(Alert alert, String client) {
+    return ConcurrentRequests.retry(CONCURRENT_OPEN_WAIT, () -> Optional.of(clear(alert, client)),
+        lostRace -> new IllegalStateException("Alert " + alert.fingerprint() + ": its incident kept changing for "
+            + CONCURRENT_OPEN_WAIT.toSeconds() + " s while the clearing was recorded", lostRace));
+  }
+
+  private Outcome clear(Alert alert, String client) {
     Instant now = EngineClock.now();
     Optional<String> cleared = transactions.execute(tx -> {
       Optional<String> incident = alerts.clear(alert.fingerprint(), now);

@@ -3,6 +3,7 @@ package io.incidentflow.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.AtOnce;
 import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
@@ -33,6 +34,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,6 +199,34 @@ class AlertWebhookTest extends IncidentFlowTestBase {
         .filter(e -> e.get("type").asText().equals("comment")).map(e -> e.get("text").asText()))
         .containsExactly("Alert cleared: HighErrorRate (ended 2026-11-23T10:30:00Z)");
     assertThat(alerts(number).get(0).get("clearedAt").asText()).isNotBlank();
+  }
+
+  @Test
+  void aResolvedAlert_whileItsIncidentsTimerFires_isClearedAndToldEveryTime() throws Exception {
+    for (int round = 0; round < 8; round++) {
+      ClockUtil.reset();
+      fingerprint = Long.toHexString(System.nanoTime());
+      String number = send(webhook("firing", alert("firing", "postgres-orders", "critical"))).getBody().get("alerts")
+          .get(0).get("incidentNumber").asText();
+      String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(number).singleResult().getId();
+      Job timer = management.createJobQuery().processInstanceId(instance).activityId("Event_ResponseDue")
+          .singleResult();
+      ClockUtil.setCurrentTime(timer.getDuedate());
+
+      List<Object> outcomes = AtOnce.run(() -> management.executeJob(timer.getId()),
+          () -> send(webhook("resolved", alert("resolved", "postgres-orders", "critical"))));
+
+      @SuppressWarnings("unchecked")
+      ResponseEntity<JsonNode> clearing = (ResponseEntity<JsonNode>) outcomes.get(1);
+      assertThat(clearing.getStatusCode().value()).as("round " + round + ": " + clearing.getBody()).isEqualTo(200);
+      assertThat(clearing.getBody().get("alerts").get(0).get("outcome").asText()).isEqualTo("cleared");
+      if (management.createJobQuery().jobId(timer.getId()).count() > 0) {
+        management.executeJob(timer.getId());
+      }
+      assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+          .activityId("Task_NotifyGroupOfClearedAlert").count()).as("round " + round).isEqualTo(1);
+      assertThat(runtime.getVariable(instance, "responseBreached")).as("the timer fired too").isEqualTo(true);
+    }
   }
 
   @Test
