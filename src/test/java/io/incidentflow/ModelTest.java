@@ -78,10 +78,12 @@ class ModelTest {
   }
 
   @Test
-  void everyUserTaskTakesItsPriorityFromTheDecisionAndItsDueDateFromTheSla() {
+  void everyUserTaskTakesItsPriorityFromTheDecisionAndItsDatesFromTheSla() {
     assertThat(model.getModelElementsByType(UserTask.class)).hasSize(4).allSatisfy(task -> {
       assertThat(task.getCamundaPriority()).as(task.getId()).isEqualTo("${taskPriority}");
       assertThat(task.getCamundaDueDate()).as(task.getId()).isEqualTo("${resolutionDue}");
+      assertThat(task.getCamundaFollowUpDate()).as(task.getId() + ": follow up at the SLA warning")
+          .isEqualTo("${resolutionWarningDue}");
     });
   }
 

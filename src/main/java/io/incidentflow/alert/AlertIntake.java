@@ -115,7 +115,8 @@ public class AlertIntake {
       incident.ifPresent(number -> {
         comments.add(new IncidentComments.Comment(number, now, IncidentComments.MONITORING, client,
             "Alert cleared: " + alertName(alert)
-                + (alert.endsAt() == null ? "" : " (ended " + cut(alert.endsAt(), TIMESTAMP_MAX) + ")")));
+                + (alert.endsAt() == null ? "" : " (ended " + cut(alert.endsAt(), TIMESTAMP_MAX) + ")"),
+            IncidentComments.Visibility.INTERNAL));
         // The incident's model tells the group (SubProcess_AlertCleared); an incident that has ended hears nothing.
         runtime.createMessageCorrelation(ALERT_CLEARED_MESSAGE).processInstanceBusinessKey(number)
             .setVariable(IncidentVariables.CLEARED_ALERT, alertName(alert)).correlateAllWithResult();

@@ -9,6 +9,7 @@ import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
 import io.incidentflow.incident.RequestRefusedException;
+import io.incidentflow.summary.IncidentVisibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,10 +38,12 @@ public class AlertController {
 
   private final AlertIntake intake;
   private final OpenAlerts alerts;
+  private final IncidentVisibility visibility;
 
-  public AlertController(AlertIntake intake, OpenAlerts alerts) {
+  public AlertController(AlertIntake intake, OpenAlerts alerts, IncidentVisibility visibility) {
     this.intake = intake;
     this.alerts = alerts;
+    this.visibility = visibility;
   }
 
   /** What became of each alert of the group, in the order sent. */
@@ -65,7 +68,9 @@ public class AlertController {
   @Operation(summary = "The alerts behind an incident: occurrences, first and last seen, when cleared")
   @GetMapping(path = "/api/incidents/{incidentNumber}/alerts", produces = MediaType.APPLICATION_JSON_VALUE)
   public List<OpenAlerts.AlertRecord> alerts(@PathVariable String incidentNumber, HttpServletRequest request) {
-    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    Caller caller = ApiAuthentication.caller(request);
+    IncidentAccess.requireStaff(caller, "read incidents");
+    visibility.requireRead(caller, incidentNumber);
     IncidentNumbers.require(incidentNumber);
     return alerts.of(incidentNumber);
   }

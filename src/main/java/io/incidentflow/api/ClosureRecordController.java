@@ -3,6 +3,7 @@ package io.incidentflow.api;
 import io.incidentflow.closure.ClosureRecord;
 import io.incidentflow.closure.ClosureRecordDocument;
 import io.incidentflow.closure.ClosureRecords;
+import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentNumbers;
 import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.incident.SupportGroups;
@@ -28,7 +29,6 @@ public class ClosureRecordController {
 
   private final ClosureRecords records;
   private final ClosureRecordDocument document;
-
   public ClosureRecordController(ClosureRecords records, ClosureRecordDocument document) {
     this.records = records;
     this.document = document;
@@ -53,7 +53,10 @@ public class ClosureRecordController {
           "Closure records are for the service-desk staff: your user is in none of its groups");
     }
     IncidentNumbers.require(incidentNumber);
-    return records.find(incidentNumber).<ResponseEntity<?>>map(answer).orElseThrow(() -> new RequestRefusedException(
+    ClosureRecord record = records.find(incidentNumber).orElseThrow(() -> new RequestRefusedException(
         HttpStatus.NOT_FOUND, "No closure record for " + incidentNumber + ": no such incident, or it is not closed yet"));
+    // The record outlives the engine's history: the groups it was assigned to are in the record itself.
+    IncidentAccess.requireRead(ApiAuthentication.caller(request), incidentNumber, record.assignmentGroups());
+    return answer.apply(record);
   }
 }

@@ -15,6 +15,7 @@ import io.incidentflow.summary.IncidentDetail;
 import io.incidentflow.summary.IncidentDetails;
 import io.incidentflow.summary.IncidentSummaries;
 import io.incidentflow.summary.IncidentSummary;
+import io.incidentflow.summary.IncidentVisibility;
 import io.incidentflow.summary.ListPage;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -51,20 +52,24 @@ public class IncidentController {
   static final String INCIDENTS = "/api/incidents";
   static final String INCIDENT = INCIDENTS + "/{incidentNumber}";
   private static final int MAX_PAGE_SIZE = 100;
+  /** The longest search text: longer than any number, name, address or short description it can find. */
+  private static final int MAX_QUERY = 254;
 
   private final IncidentIntake intake;
   private final IncidentDetails details;
   private final IncidentSummaries summaries;
   private final Commenting commenting;
   private final ResolutionConfirmation confirmation;
+  private final IncidentVisibility visibility;
 
   public IncidentController(IncidentIntake intake, IncidentDetails details, IncidentSummaries summaries,
-      Commenting commenting, ResolutionConfirmation confirmation) {
+      Commenting commenting, ResolutionConfirmation confirmation, IncidentVisibility visibility) {
     this.intake = intake;
     this.details = details;
     this.summaries = summaries;
     this.commenting = commenting;
     this.confirmation = confirmation;
+    this.visibility = visibility;
   }
 
   /** The body of a report: the reporting fields of DESIGN.md. */
@@ -88,8 +93,14 @@ public class IncidentController {
   record CommentRequest(
       @Schema(maxLength = IncidentComments.TEXT_MAX, requiredMode = Schema.RequiredMode.REQUIRED) String text,
       @Schema(defaultValue = "agent", allowableValues = {"caller", "agent"},
-          description = "caller: the caller's words, which resume an incident on hold awaiting the caller")
+          description = "caller: the caller's words, which resume an incident on hold awaiting the caller;"
+              + " agent: a message to the caller, mailed to the caller")
       String author) {
+  }
+
+  /** The body of a work note. */
+  record NoteRequest(
+      @Schema(maxLength = IncidentComments.TEXT_MAX, requiredMode = Schema.RequiredMode.REQUIRED) String text) {
   }
 
   /** The caller's answer to a resolution. */
@@ -117,25 +128,35 @@ public class IncidentController {
         .header("Idempotent-Replayed", String.valueOf(reported.replayed())).body(reported.incident());
   }
 
-  @Operation(summary = "An incident with its SLA figures and timeline")
+  @Operation(summary = "An incident with its SLA figures, resolutions and timeline", description = "For the"
+      + " service desk, incident, problem and other managers, and the groups the incident has been assigned to.")
   @GetMapping(path = INCIDENT, produces = MediaType.APPLICATION_JSON_VALUE)
   public IncidentDetail incident(@PathVariable String incidentNumber, HttpServletRequest request) {
-    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
+    Caller caller = ApiAuthentication.caller(request);
+    IncidentAccess.requireStaff(caller, "read incidents");
+    visibility.requireRead(caller, incidentNumber);
     return details.of(incidentNumber);
   }
 
-  @Operation(summary = "Incidents, newest first, one page at a time",
-      description = "Each filter may be repeated (status=NEW&status=ASSIGNED) and filters combine.")
+  @Operation(summary = "Incidents, newest first, one page at a time", description = "Each filter may be"
+      + " repeated (status=NEW&status=ASSIGNED) and filters combine; q finds text in the number, the caller's"
+      + " name or e-mail and the short description. A group's member sees the incidents assigned to the group;"
+      + " the service desk and the managers see every one.")
   @GetMapping(path = INCIDENTS, produces = MediaType.APPLICATION_JSON_VALUE)
   public ListPage<IncidentSummary> incidents(
+      @RequestParam(name = "q", required = false) String q,
       @RequestParam(name = "status", required = false) List<String> status,
       @RequestParam(name = "priority", required = false) List<String> priority,
       @RequestParam(name = "assignmentGroup", required = false) List<String> assignmentGroup,
       @RequestParam(name = "page", defaultValue = "0") int page,
       @RequestParam(name = "size", defaultValue = "20") int size,
       HttpServletRequest request) {
-    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "list incidents");
+    Caller caller = ApiAuthentication.caller(request);
+    IncidentAccess.requireStaff(caller, "list incidents");
     List<FieldError> faults = new ArrayList<>();
+    if (q != null && q.strip().length() > MAX_QUERY) {
+      faults.add(new FieldError("q", "must be at most " + MAX_QUERY + " characters (was " + q.strip().length() + ")"));
+    }
     List<String> statuses = values(status);
     List<String> statusNames = Arrays.stream(IncidentStatus.values()).map(Enum::name).toList();
     statuses.stream().filter(s -> !statusNames.contains(s)).findFirst().ifPresent(s -> faults.add(
@@ -161,7 +182,8 @@ public class IncidentController {
     if (!faults.isEmpty()) {
       throw RequestRefusedException.badFields(faults);
     }
-    return summaries.find(new IncidentSummaries.Filter(statuses, priorities, groups), page, size);
+    return summaries.find(new IncidentSummaries.Filter(statuses, priorities, groups, q, visibility.listedFor(caller)),
+        page, size);
   }
 
   @Operation(summary = "Comment on an incident", description = "For the service desk, incident managers and the"
@@ -173,6 +195,18 @@ public class IncidentController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = CommentRequest.class)))
       @RequestBody Map<String, Object> body, HttpServletRequest request) {
     Commenting.CommentAdded added = commenting.comment(ApiAuthentication.caller(request), incidentNumber, body);
+    return ResponseEntity.status(HttpStatus.CREATED).body(added);
+  }
+
+  @Operation(summary = "Add a work note to an incident", description = "Internal to the staff, never mailed; for"
+      + " the service desk, incident managers and the assignment group.")
+  @ApiResponse(responseCode = "201", description = "Recorded")
+  @PostMapping(path = INCIDENT + "/notes", consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Commenting.CommentAdded> note(@PathVariable String incidentNumber,
+      @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = NoteRequest.class)))
+      @RequestBody Map<String, Object> body, HttpServletRequest request) {
+    Commenting.CommentAdded added = commenting.note(ApiAuthentication.caller(request), incidentNumber, body);
     return ResponseEntity.status(HttpStatus.CREATED).body(added);
   }
 

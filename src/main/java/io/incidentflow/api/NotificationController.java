@@ -7,6 +7,7 @@ import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.notification.CommunicationLog.Notification;
 import io.incidentflow.notification.CommunicationLog;
 import io.incidentflow.notification.NotificationDelivery;
+import io.incidentflow.summary.IncidentVisibility;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,11 +35,14 @@ public class NotificationController {
   private final IncidentInstances instances;
   private final CommunicationLog log;
   private final NotificationDelivery delivery;
+  private final IncidentVisibility visibility;
 
-  public NotificationController(IncidentInstances instances, CommunicationLog log, NotificationDelivery delivery) {
+  public NotificationController(IncidentInstances instances, CommunicationLog log, NotificationDelivery delivery,
+      IncidentVisibility visibility) {
     this.instances = instances;
     this.log = log;
     this.delivery = delivery;
+    this.visibility = visibility;
   }
 
   /** A notification as the API shows it. */
@@ -55,8 +59,9 @@ public class NotificationController {
   @Operation(summary = "The incident's notifications, sent or not, in the order they were decided")
   @GetMapping(path = NOTIFICATIONS, produces = MediaType.APPLICATION_JSON_VALUE)
   public List<NotificationView> notifications(@PathVariable String incidentNumber, HttpServletRequest request) {
-    IncidentAccess.requireStaff(ApiAuthentication.caller(request), "read incidents");
-    instances.find(incidentNumber);
+    Caller caller = ApiAuthentication.caller(request);
+    IncidentAccess.requireStaff(caller, "read incidents");
+    visibility.requireRead(caller, incidentNumber);
     return log.all(incidentNumber).stream().map(NotificationView::of).toList();
   }
 

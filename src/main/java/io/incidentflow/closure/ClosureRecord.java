@@ -2,7 +2,10 @@ package io.incidentflow.closure;
 
 import io.incidentflow.notification.CommunicationLog;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * Everything that happened to one incident, written down when it closes: what was reported, how it was
@@ -32,6 +35,17 @@ public record ClosureRecord(
     Sla sla) {
 
   /** What the caller reported. */
+  /** Every group the incident was assigned to, in order: who may read the record besides the service desk and managers. */
+  public Set<String> assignmentGroups() {
+    Set<String> groups = new LinkedHashSet<>();
+    changes.stream().filter(change -> "assignmentGroup".equals(change.field())).map(Change::to)
+        .filter(Objects::nonNull).forEach(groups::add);
+    if (classification != null && classification.assignmentGroup() != null) {
+      groups.add(classification.assignmentGroup());
+    }
+    return groups;
+  }
+
   public record Reported(Instant at, String shortDescription, String description, String callerName,
       String callerEmail, String affectedService, String impact, String urgency, String channel) {
   }

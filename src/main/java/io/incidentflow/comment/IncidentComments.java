@@ -4,6 +4,7 @@ import io.incidentflow.incident.CodeList;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -25,8 +26,22 @@ public class IncidentComments {
   /** The author of what monitoring reports about an incident, e.g. that its alert has cleared. */
   public static final String MONITORING = "monitoring";
 
-  /** One comment: when, on whose behalf, written by whom (a user or client), and the text. */
-  public record Comment(String incidentNumber, Instant at, String author, String writtenBy, String text) {
+  /** Who may read it: the staff only (a work note, what monitoring reports), or the caller too. */
+  public enum Visibility implements CodeList {
+    /** A work note: internal to the staff, never mailed. */
+    INTERNAL,
+    /** The caller's words, or an agent's message that is mailed to the caller. */
+    CALLER
+  }
+
+  /** One comment: when, on whose behalf, written by whom (a user or client), the text and who may read it. */
+  public record Comment(String incidentNumber, Instant at, String author, String writtenBy, String text,
+      Visibility visibility) {
+
+    /** A work note or monitoring's report: for the staff only. */
+    public boolean internal() {
+      return visibility == Visibility.INTERNAL;
+    }
   }
 
   private final JdbcTemplate jdbc;
@@ -36,15 +51,15 @@ public class IncidentComments {
   }
 
   public void add(Comment comment) {
-    jdbc.update("INSERT INTO incident_comment (incident_number, created_at, author, written_by, comment_text)"
-            + " VALUES (?, ?, ?, ?, ?)", comment.incidentNumber(), Timestamp.from(comment.at()), comment.author(),
-        comment.writtenBy(), comment.text());
+    jdbc.update("INSERT INTO incident_comment (incident_number, created_at, author, written_by, comment_text,"
+            + " visibility) VALUES (?, ?, ?, ?, ?, ?)", comment.incidentNumber(), Timestamp.from(comment.at()),
+        comment.author(), comment.writtenBy(), comment.text(), comment.visibility().value());
   }
 
   public List<Comment> of(String incidentNumber) {
-    return jdbc.query("SELECT incident_number, created_at, author, written_by, comment_text FROM incident_comment"
-            + " WHERE incident_number = ? ORDER BY created_at, id",
+    return jdbc.query("SELECT incident_number, created_at, author, written_by, comment_text, visibility"
+            + " FROM incident_comment WHERE incident_number = ? ORDER BY created_at, id",
         (rs, row) -> new Comment(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
-            rs.getString(5)), incidentNumber);
+            rs.getString(5), Visibility.valueOf(rs.getString(6).toUpperCase(Locale.ROOT))), incidentNumber);
   }
 }

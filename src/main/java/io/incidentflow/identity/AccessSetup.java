@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
@@ -42,6 +43,8 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_MINE = "My incidents";
   public static final String FILTER_CRITICAL_AND_HIGH = "Critical and high";
   public static final String FILTER_ALL_OPEN = "All open incidents";
+  public static final String FILTER_BY_TIME_LEFT = "By SLA time left";
+  public static final String FILTER_BREACHED = "SLA breached";
 
   /** Task priority of a P2 incident (see IncidentTaskListener): the filter shows P1 and P2. */
   static final int HIGH_TASK_PRIORITY = 80;
@@ -85,6 +88,10 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.DECISION_REQUIREMENTS_DEFINITION, ANY, Permissions.READ);
       grant(authorizations, group, Resources.DEPLOYMENT, ANY, Permissions.READ);
     }
+    // The service desk sees every open incident's task and its history (read; working it takes the group's
+    // candidacy): when a caller phones back, whoever answers finds the incident.
+    grant(authorizations, SupportGroups.SERVICE_DESK, Resources.TASK, ANY, Permissions.READ);
+    grant(authorizations, SupportGroups.SERVICE_DESK, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
     // Process owners deploy changed models, e.g. from Camunda Modeler.
     grant(authorizations, SupportGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
   }
@@ -115,13 +122,28 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   private static void createFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
     TaskQuery incidents = tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY);
     createFilter(filters, authorizations, FILTER_MY_GROUPS, -20, "Open tasks of my groups, claimed or not",
-        incidents.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
+        byPriority(incidents.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()));
     createFilter(filters, authorizations, FILTER_MINE, -15, "Tasks I have claimed",
-        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskAssigneeExpression("${currentUser()}"));
+        byPriority(tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskAssigneeExpression("${currentUser()}")));
     createFilter(filters, authorizations, FILTER_CRITICAL_AND_HIGH, -10, "P1 Critical and P2 High incidents I may see",
-        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskMinPriority(HIGH_TASK_PRIORITY));
+        byPriority(tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY).taskMinPriority(HIGH_TASK_PRIORITY)));
     createFilter(filters, authorizations, FILTER_ALL_OPEN, 0, "Every open incident task I may see",
-        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY));
+        byPriority(tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY)));
+    // A task's due date is its incident's resolutionDue: the first is the one with the least time left.
+    createFilter(filters, authorizations, FILTER_BY_TIME_LEFT, -5, "My groups' incidents, the least SLA time left first",
+        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY)
+            .taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .orderByDueDate().asc().orderByTaskPriority().desc());
+    createFilter(filters, authorizations, FILTER_BREACHED, -3, "Incidents whose response or resolution SLA is breached",
+        tasks.createTaskQuery().processDefinitionKey(IncidentProcess.KEY)
+            .or().processVariableValueEquals("responseBreached", true)
+            .processVariableValueEquals("resolutionBreached", true).endOr()
+            .orderByDueDate().asc());
+  }
+
+  /** P1 on top, then the oldest first. */
+  private static TaskQuery byPriority(TaskQuery query) {
+    return query.orderByTaskPriority().desc().orderByTaskCreateTime().asc();
   }
 
   private static void createFilter(FilterService filters, AuthorizationService authorizations, String name,
@@ -129,9 +151,8 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     if (filters.createTaskFilterQuery().filterName(name).count() > 0) {
       return;
     }
-    TaskQuery sorted = query.orderByTaskPriority().desc().orderByTaskCreateTime().asc();
     Filter filter = filters.newTaskFilter(name)
-        .setQuery(sorted)
+        .setQuery(query)
         .setProperties(Map.of("description", description, "priority", order, "refresh", true));
     filters.saveFilter(filter);
     Authorization readable = authorizations.createNewAuthorization(AUTH_TYPE_GLOBAL);

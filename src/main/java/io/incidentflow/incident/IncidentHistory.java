@@ -58,6 +58,14 @@ public class IncidentHistory {
   public record Take(Instant at, String userId) {
   }
 
+  /**
+   * A resolution as given (code, notes, by whom, when) and the caller's answer: {@code accepted} true or false,
+   * null while it waits or when nobody answered (the incident closed by itself).
+   */
+  public record ResolutionGiven(Instant at, String code, String notes, String by, Boolean accepted,
+      Instant answeredAt, String comment) {
+  }
+
   /** One user task of the incident: its step, who took it when, and who holds it now (or last held it). */
   public record TaskWork(Step step, List<Take> takes, String assignee) {
   }
@@ -124,6 +132,37 @@ public class IncidentHistory {
         }
       }
       return Optional.ofNullable(value);
+    }
+
+    /**
+     * Every resolution the incident was given, in order, with the caller's answer to it: {@code accepted}
+     * true or false (a rejection reopens the incident), null while it waits or when nobody answered.
+     */
+    public List<ResolutionGiven> resolutions() {
+      List<Update> given = updatesOf(IncidentVariables.RESOLVED_AT).stream().filter(u -> u.value() != null).toList();
+      List<ResolutionGiven> resolutions = new ArrayList<>();
+      for (int i = 0; i < given.size(); i++) {
+        Instant at = given.get(i).at();
+        Instant next = i + 1 < given.size() ? given.get(i + 1).at() : null;
+        Optional<Update> answer = updatesOf(IncidentVariables.RESOLUTION_ACCEPTED).stream()
+            .filter(u -> u.value() instanceof Boolean && u.at().isAfter(at) && (next == null || u.at().isBefore(next)))
+            .findFirst();
+        Object comment = answer.flatMap(a -> updatesOf(IncidentVariables.CONFIRMATION_COMMENT).stream()
+            .filter(u -> !u.at().isBefore(at) && !u.at().isAfter(a.at())).map(Update::value)
+            .reduce((first, second) -> second)).orElse(null);
+        // The step that resolved set code, notes and resolver together; nothing changes them until the next one.
+        resolutions.add(new ResolutionGiven(at, lastBefore(IncidentVariables.RESOLUTION_CODE, next),
+            lastBefore(IncidentVariables.RESOLUTION_NOTES, next), lastBefore(IncidentVariables.RESOLVED_BY, next),
+            answer.map(a -> (Boolean) a.value()).orElse(null), answer.map(Update::at).orElse(null),
+            comment == null ? null : comment.toString()));
+      }
+      return resolutions;
+    }
+
+    /** The last value a variable was given before {@code end} (null: ever), as text. */
+    private String lastBefore(String variable, Instant end) {
+      return updatesOf(variable).stream().filter(u -> u.value() != null && (end == null || u.at().isBefore(end)))
+          .map(u -> u.value().toString()).reduce((first, second) -> second).orElse(null);
     }
 
     /** The value a step gave a variable, e.g. the label given with a priority. */

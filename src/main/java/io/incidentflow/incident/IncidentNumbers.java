@@ -19,6 +19,11 @@ public final class IncidentNumbers {
   private IncidentNumbers() {
   }
 
+  /** Whether {@code candidate} has the form of an incident number. */
+  public static boolean isValid(String candidate) {
+    return candidate != null && FORMAT.matcher(candidate).matches();
+  }
+
   /** 400 unless {@code incidentNumber} is an incident number: {@code INC} and seven digits. */
   public static void require(String incidentNumber) {
     if (!FORMAT.matcher(incidentNumber).matches()) {

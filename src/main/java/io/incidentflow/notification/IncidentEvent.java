@@ -19,7 +19,8 @@ public enum IncidentEvent {
   RESPONSE_BREACHED("sla-threshold", "Response SLA breached: nobody has taken it", Audience.ASSIGNEE),
   RESOLUTION_WARNING("sla-threshold", "SLA warning: the resolution is due soon", Audience.ASSIGNEE),
   RESOLUTION_BREACHED("sla-threshold", "Resolution SLA breached", Audience.ASSIGNEE),
-  ALERT_CLEARED("alert-cleared", "Monitoring: the alert has cleared", Audience.GROUP);
+  ALERT_CLEARED("alert-cleared", "Monitoring: the alert has cleared", Audience.GROUP),
+  COMMENTED("commented", "A message from the service desk", Audience.CALLER);
 
   private final String template;
   private final String title;

@@ -49,6 +49,11 @@ public class SlaCalendars extends AbstractProcessEnginePlugin {
         ? Optional.of(engineCalendar.calendar) : Optional.empty();
   }
 
+  /** The SLA calendar called {@code name}, outside the engine too (the API's SLA figures). */
+  public Optional<SlaCalendar> named(String name) {
+    return Optional.ofNullable(name == null ? null : calendars.get(name));
+  }
+
   /** The names SlaTargets may give as {@code calendar}. */
   public Set<String> names() {
     return new TreeSet<>(calendars.keySet());

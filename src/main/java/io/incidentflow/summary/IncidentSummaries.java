@@ -2,6 +2,8 @@ package io.incidentflow.summary;
 
 import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
+import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
+import static io.incidentflow.incident.IncidentVariables.CALLER_NAME;
 import static io.incidentflow.incident.IncidentVariables.CATEGORY;
 import static io.incidentflow.incident.IncidentVariables.CHANNEL;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
@@ -21,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -38,7 +41,7 @@ import org.springframework.stereotype.Repository;
 public class IncidentSummaries {
 
   private static final String COLUMNS = "incident_number, status, priority, priority_label, category, assignment_group,"
-      + " short_description, affected_service, channel, reported_at, response_due, resolution_due, updated_at";
+      + " short_description, caller_name, affected_service, channel, reported_at, response_due, resolution_due, updated_at";
 
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
@@ -48,8 +51,17 @@ public class IncidentSummaries {
     this.named = new NamedParameterJdbcTemplate(jdbc);
   }
 
-  /** What a list may be filtered by; an empty list does not filter. */
-  public record Filter(List<String> statuses, List<Integer> priorities, List<String> assignmentGroups) {
+  /**
+   * What a list may be filtered by; an empty list does not filter. {@code text} (may be null) is found in
+   * the number, the caller's name or e-mail or the short description, in any case. {@code visibleTo} (null:
+   * every incident) keeps the incidents assigned to one of those groups.
+   */
+  public record Filter(List<String> statuses, List<Integer> priorities, List<String> assignmentGroups, String text,
+      List<String> visibleTo) {
+
+    public Filter(List<String> statuses, List<Integer> priorities, List<String> assignmentGroups) {
+      this(statuses, priorities, assignmentGroups, null, null);
+    }
   }
 
   /**
@@ -66,20 +78,22 @@ public class IncidentSummaries {
     Object[] values = {incident.text(STATUS), incident.priority(), incident.text(PRIORITY_LABEL),
         incident.text(CATEGORY), incident.text(ASSIGNMENT_GROUP), incident.text(AFFECTED_SERVICE),
         incident.text(CHANNEL), incident.text(SHORT_DESCRIPTION), timestamp(incident.instant(RESPONSE_DUE)),
-        timestamp(incident.instant(RESOLUTION_DUE))};
+        timestamp(incident.instant(RESOLUTION_DUE)), incident.text(CALLER_NAME), incident.text(CALLER_EMAIL)};
     int[] types = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP};
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR};
     int updated = jdbc.update("UPDATE incident_summary SET status = COALESCE(?, status),"
             + " priority = COALESCE(?, priority), priority_label = COALESCE(?, priority_label),"
             + " category = COALESCE(?, category), assignment_group = COALESCE(?, assignment_group),"
             + " affected_service = COALESCE(?, affected_service), channel = COALESCE(?, channel),"
             + " short_description = COALESCE(?, short_description), response_due = COALESCE(?, response_due),"
-            + " resolution_due = COALESCE(?, resolution_due), updated_at = ? WHERE incident_number = ?",
+            + " resolution_due = COALESCE(?, resolution_due), caller_name = COALESCE(?, caller_name),"
+            + " caller_email = COALESCE(?, caller_email), updated_at = ? WHERE incident_number = ?",
         append(values, now, incidentNumber), append(types, Types.TIMESTAMP, Types.VARCHAR));
     if (updated == 0) {
       jdbc.update("INSERT INTO incident_summary (status, priority, priority_label, category, assignment_group,"
-              + " affected_service, channel, short_description, response_due, resolution_due, updated_at,"
-              + " incident_number, process_instance_id, reported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " affected_service, channel, short_description, response_due, resolution_due, caller_name,"
+              + " caller_email, updated_at, incident_number, process_instance_id, reported_at)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           append(values, now, incidentNumber, processInstanceId, timestamp(incident.instant(REPORTED_AT))),
           append(types, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP));
     }
@@ -98,6 +112,15 @@ public class IncidentSummaries {
     condition(conditions, parameters, "status", filter.statuses());
     condition(conditions, parameters, "priority", filter.priorities());
     condition(conditions, parameters, "assignment_group", filter.assignmentGroups());
+    if (filter.visibleTo() != null) {
+      conditions.add(filter.visibleTo().isEmpty() ? "1 = 0" : "assignment_group IN (:visibleTo)");
+      parameters.addValue("visibleTo", filter.visibleTo());
+    }
+    if (filter.text() != null && !filter.text().isBlank()) {
+      conditions.add("(LOWER(incident_number) LIKE :text ESCAPE '!' OR LOWER(caller_name) LIKE :text ESCAPE '!'"
+          + " OR LOWER(caller_email) LIKE :text ESCAPE '!' OR LOWER(short_description) LIKE :text ESCAPE '!')");
+      parameters.addValue("text", "%" + likeLiteral(filter.text().strip().toLowerCase(Locale.ROOT)) + "%");
+    }
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     Long total = named.queryForObject("SELECT COUNT(*) FROM incident_summary" + where, parameters, Long.class);
     parameters.addValue("limit", size).addValue("offset", (long) page * size);
@@ -117,9 +140,15 @@ public class IncidentSummaries {
   private static IncidentSummary summary(ResultSet rs, int row) throws SQLException {
     return new IncidentSummary(rs.getString("incident_number"), rs.getString("status"),
         rs.getObject("priority", Integer.class), rs.getString("priority_label"), rs.getString("category"),
-        rs.getString("assignment_group"), rs.getString("short_description"), rs.getString("affected_service"),
+        rs.getString("assignment_group"), rs.getString("short_description"), rs.getString("caller_name"),
+        rs.getString("affected_service"),
         rs.getString("channel"), instant(rs.getTimestamp("reported_at")), instant(rs.getTimestamp("response_due")),
         instant(rs.getTimestamp("resolution_due")), instant(rs.getTimestamp("updated_at")));
+  }
+
+  /** {@code text} as a literal inside a LIKE pattern with escape character {@code !}. */
+  private static String likeLiteral(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
   private static Timestamp timestamp(Instant instant) {

@@ -14,6 +14,7 @@ public record IncidentSummary(
     String category,
     String assignmentGroup,
     String shortDescription,
+    String callerName,
     String affectedService,
     String channel,
     Instant reportedAt,

@@ -34,14 +34,28 @@ class AuthorizationTest extends IncidentFlowTestBase {
   }
 
   @Test
-  void aliceCannotSeeClaimOrCompleteANetworkSupportTask() {
-    TestRestTemplate alice = http.withBasicAuth("alice", "alice");
+  void carolOfAnotherGroupCannotSeeClaimOrCompleteANetworkSupportTask() {
+    TestRestTemplate carol = http.withBasicAuth("carol", "carol");
 
-    assertThat(taskIds(alice.getForEntity("/engine-rest/task?processInstanceId=" + investigation.getProcessInstanceId(),
+    assertThat(taskIds(carol.getForEntity("/engine-rest/task?processInstanceId=" + investigation.getProcessInstanceId(),
         JsonNode.class))).isEmpty();
     // Not even its existence shows: the engine answers as if there were no such task.
-    assertThat(alice.getForEntity("/engine-rest/task/" + investigation.getId(), JsonNode.class).getStatusCode())
+    assertThat(carol.getForEntity("/engine-rest/task/" + investigation.getId(), JsonNode.class).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(post(carol, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "carol"))
+        .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(post(carol, "/engine-rest/task/" + investigation.getId() + "/complete", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(tasks.createTaskQuery().taskId(investigation.getId()).singleResult().getAssignee()).isNull();
+  }
+
+  @Test
+  void theServiceDeskSeesANetworkSupportTask_butCannotClaimOrCompleteIt() {
+    TestRestTemplate alice = http.withBasicAuth("alice", "alice");
+
+    // Whoever answers a caller finds every open incident (read only).
+    assertThat(taskIds(alice.getForEntity("/engine-rest/task?processInstanceId=" + investigation.getProcessInstanceId(),
+        JsonNode.class))).containsExactly(investigation.getId());
     assertThat(post(alice, "/engine-rest/task/" + investigation.getId() + "/claim", Map.of("userId", "alice"))
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post(alice, "/engine-rest/task/" + investigation.getId() + "/complete", Map.of()).getStatusCode())
@@ -65,7 +79,11 @@ class AuthorizationTest extends IncidentFlowTestBase {
     assertThat(filterTaskIds("bob", AccessSetup.FILTER_MY_GROUPS)).contains(investigation.getId());
     assertThat(filterTaskIds("alice", AccessSetup.FILTER_MY_GROUPS)).doesNotContain(investigation.getId());
     assertThat(filterTaskIds("bob", AccessSetup.FILTER_CRITICAL_AND_HIGH)).contains(investigation.getId());
-    assertThat(filterTaskIds("alice", AccessSetup.FILTER_ALL_OPEN)).doesNotContain(investigation.getId());
+    assertThat(filterTaskIds("carol", AccessSetup.FILTER_ALL_OPEN)).doesNotContain(investigation.getId());
+    assertThat(filterTaskIds("alice", AccessSetup.FILTER_ALL_OPEN)).as("the service desk sees every open incident")
+        .contains(investigation.getId());
+    assertThat(filterTaskIds("bob", AccessSetup.FILTER_BY_TIME_LEFT)).contains(investigation.getId());
+    assertThat(filterTaskIds("bob", AccessSetup.FILTER_BREACHED)).doesNotContain(investigation.getId());
   }
 
   @Test
@@ -91,7 +109,7 @@ class AuthorizationTest extends IncidentFlowTestBase {
     ResponseEntity<JsonNode> filters = http.withBasicAuth("carol", "carol").getForEntity("/engine-rest/filter", JsonNode.class);
     assertThat(StreamSupport.stream(filters.getBody().spliterator(), false).map(f -> f.get("name").asText()))
         .contains(AccessSetup.FILTER_MY_GROUPS, AccessSetup.FILTER_MINE, AccessSetup.FILTER_CRITICAL_AND_HIGH,
-            AccessSetup.FILTER_ALL_OPEN);
+            AccessSetup.FILTER_ALL_OPEN, AccessSetup.FILTER_BY_TIME_LEFT, AccessSetup.FILTER_BREACHED);
   }
 
   @Test
