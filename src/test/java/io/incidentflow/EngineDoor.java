@@ -107,7 +107,21 @@ public final class EngineDoor {
     return send(method, base.resolve(base.getPath() + path), contentType, body);
   }
 
+  /**
+   * A request to the application beside the engine's door, such as {@code /api/incidents/...}, with this
+   * door's session (a Tasklist login); {@code withCsrfToken} false leaves the session's CSRF token out.
+   */
+  public Answer app(String method, String path, Object body, boolean withCsrfToken) {
+    URI uri = base.resolve(path);
+    return withCsrfToken ? send(method, uri, body == null ? null : "application/json", body == null ? null : json(body))
+        : send(method, uri, body == null ? null : "application/json", body == null ? null : json(body), false);
+  }
+
   private Answer send(String method, URI uri, String contentType, String body) {
+    return send(method, uri, contentType, body, true);
+  }
+
+  private Answer send(String method, URI uri, String contentType, String body, boolean withCsrfToken) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "application/json")
         .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (contentType != null) {
@@ -116,7 +130,7 @@ public final class EngineDoor {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    if (cookies != null) {
+    if (cookies != null && withCsrfToken) {
       cookies.getCookieStore().getCookies().stream().filter(cookie -> "XSRF-TOKEN".equals(cookie.getName()))
           .map(HttpCookie::getValue).findFirst().ifPresent(token -> request.header("X-XSRF-TOKEN", token));
     }

@@ -1,5 +1,6 @@
 package io.incidentflow.closure;
 
+import io.incidentflow.incident.IncidentHistory;
 import io.incidentflow.notification.CommunicationLog;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -15,6 +16,8 @@ import java.util.Set;
  *
  * @param closedBecause {@code accepted} (the caller confirmed the resolution) or {@code auto-closed}
  *     (nobody answered within the auto-close period)
+ * @param resolutions every resolution given, with the caller's answer (a rejection's reason included): the
+ *     {@code resolution} above is the last of them
  */
 public record ClosureRecord(
     String incidentNumber,
@@ -32,7 +35,8 @@ public record ClosureRecord(
     String confirmationComment,
     List<CommunicationLog.Entry> communications,
     Figures figures,
-    Sla sla) {
+    Sla sla,
+    List<IncidentHistory.ResolutionGiven> resolutions) {
 
   /** What the caller reported. */
   /** Every group the incident was assigned to, in order: who may read the record besides the service desk and managers. */

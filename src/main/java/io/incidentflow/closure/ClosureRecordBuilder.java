@@ -81,7 +81,8 @@ public class ClosureRecordBuilder {
         communicationLog.of(incident.number()),
         new Figures(secondsBetween(reportedAt, acknowledgedAt(timeline)), secondsBetween(reportedAt, resolvedAt),
             onHoldSeconds),
-        sla(execution, incident, reportedAt, resolvedAt));
+        sla(execution, incident, reportedAt, resolvedAt),
+        past.resolutions());
   }
 
   /**

@@ -147,20 +147,29 @@ public class IncidentHistory {
         Optional<Update> answer = updatesOf(IncidentVariables.RESOLUTION_ACCEPTED).stream()
             .filter(u -> u.value() instanceof Boolean && u.at().isAfter(at) && (next == null || u.at().isBefore(next)))
             .findFirst();
-        Object comment = answer.flatMap(a -> updatesOf(IncidentVariables.CONFIRMATION_COMMENT).stream()
-            .filter(u -> !u.at().isBefore(at) && !u.at().isAfter(a.at())).map(Update::value)
-            .reduce((first, second) -> second)).orElse(null);
-        // The step that resolved set code, notes and resolver together; nothing changes them until the next one.
-        resolutions.add(new ResolutionGiven(at, lastBefore(IncidentVariables.RESOLUTION_CODE, next),
-            lastBefore(IncidentVariables.RESOLUTION_NOTES, next), lastBefore(IncidentVariables.RESOLVED_BY, next),
-            answer.map(a -> (Boolean) a.value()).orElse(null), answer.map(Update::at).orElse(null),
-            comment == null ? null : comment.toString()));
+        // The answer's step gave the comment with it (the confirmation form, or the API's answer).
+        String comment = answer.flatMap(a -> valueGivenBy(a.step(), IncidentVariables.CONFIRMATION_COMMENT))
+            .map(Object::toString).orElse(null);
+        // The step that resolved (its form and its listener) set code, notes and resolver together.
+        Step step = given.get(i).step();
+        resolutions.add(new ResolutionGiven(at, givenBy(IncidentVariables.RESOLUTION_CODE, step, next),
+            givenBy(IncidentVariables.RESOLUTION_NOTES, step, next), givenBy(IncidentVariables.RESOLVED_BY, step, next),
+            answer.map(a -> (Boolean) a.value()).orElse(null), answer.map(Update::at).orElse(null), comment));
       }
       return resolutions;
     }
 
-    /** The last value a variable was given before {@code end} (null: ever), as text. */
-    private String lastBefore(String variable, Instant end) {
+    /**
+     * The value {@code step} gave a variable, as text; where no step can be told, the last value given before
+     * {@code end} (null: ever).
+     */
+    private String givenBy(String variable, Step step, Instant end) {
+      if (step != null) {
+        Optional<Object> value = valueGivenBy(step, variable);
+        if (value.isPresent()) {
+          return value.get().toString();
+        }
+      }
       return updatesOf(variable).stream().filter(u -> u.value() != null && (end == null || u.at().isBefore(end)))
           .map(u -> u.value().toString()).reduce((first, second) -> second).orElse(null);
     }

@@ -178,6 +178,51 @@ final class Browser implements AutoCloseable {
         .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
   }
 
+  /** Waits until an element matching the CSS {@code selector} shows, and returns its visible text. */
+  String textOf(String selector) {
+    return visible(By.cssSelector(selector)).getText();
+  }
+
+  /** Waits until an element matching the CSS {@code selector} shows whose text contains {@code text}. */
+  void waitForTextIn(String selector, String text) {
+    new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(selector + " showing '" + text + "'")
+        .until(ready -> driver.findElements(By.cssSelector(selector)).stream()
+            .anyMatch(element -> element.isDisplayed() && element.getText().contains(text)));
+  }
+
+  /**
+   * Focuses the Tasklist filter called {@code name}. Clicked by script: the tooltip of the filter under the
+   * mouse may cover the next one.
+   */
+  void filter(String name) {
+    WebElement link = visible(By.xpath("//*[contains(@class,'task-filters') or contains(@class,'filters')]"
+        + "//a[contains(normalize-space(.), " + literal(name) + ")]"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].click();", link);
+  }
+
+  /** The text of the focused filter's task list as it is now (empty while it loads). */
+  String listText() {
+    return driver.findElements(By.cssSelector("section.tasks-list")).stream().map(WebElement::getText)
+        .findFirst().orElse("");
+  }
+
+  /** How many visible elements match the CSS {@code selector}. */
+  int count(String selector) {
+    return (int) driver.findElements(By.cssSelector(selector)).stream().filter(WebElement::isDisplayed).count();
+  }
+
+  /** Clicks the element matching the CSS {@code selector}. */
+  void clickCss(String selector) {
+    press(By.cssSelector(selector));
+  }
+
+  /** Types {@code text} into the field matching the CSS {@code selector}. */
+  void type(String selector, String text) {
+    WebElement field = visible(By.cssSelector(selector));
+    field.clear();
+    field.sendKeys(text);
+  }
+
   /** The visible text of the page. */
   String pageText() {
     return driver.findElement(By.tagName("body")).getText();
