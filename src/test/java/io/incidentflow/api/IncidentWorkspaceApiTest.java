@@ -9,6 +9,7 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.notification.MailBodies;
+import io.incidentflow.summary.CallerBackfill;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,13 +20,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The API behind the incident workspace in Tasklist, as agents of different groups use it: the record
@@ -37,6 +41,10 @@ class IncidentWorkspaceApiTest extends IncidentFlowTestBase {
 
   @LocalServerPort
   int port;
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  CallerBackfill backfill;
 
   @Test
   void theRecord_showsTheSlaAsItStandsNow() {
@@ -203,6 +211,21 @@ class IncidentWorkspaceApiTest extends IncidentFlowTestBase {
     ResponseEntity<JsonNode> tooLong = alice().get("/api/incidents?q=" + "x".repeat(255));
     assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(tooLong.getBody().at("/fields/0/field").asText()).isEqualTo("q");
+  }
+
+  @Test
+  void incidentsListedBeforeTheCallerWasSearchable_getTheirCallerFromHistory() throws Exception {
+    String marker = UUID.randomUUID().toString().substring(0, 8);
+    Map<String, Object> report = Incidents.vpnReport();
+    report.put("callerEmail", "olaf." + marker + "@example.com");
+    String number = incidents.report(report).getBusinessKey();
+    new JdbcTemplate(dataSource).update("UPDATE incident_summary SET caller_name = NULL, caller_email = NULL"
+        + " WHERE incident_number = ?", number);
+    assertThat(numbers(alice().get("/api/incidents?q=olaf." + marker).getBody())).isEmpty();
+
+    backfill.run(null);
+
+    assertThat(numbers(alice().get("/api/incidents?q=olaf." + marker).getBody())).containsExactly(number);
   }
 
   @Test
