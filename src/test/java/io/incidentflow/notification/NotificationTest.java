@@ -103,7 +103,7 @@ class NotificationTest extends IncidentFlowTestBase {
     assertMail(resolved, "jane.doe@example.com", "[" + number + "] P2 High · VPN drops every 10 minutes from home"
         + " office · Resolved: please confirm");
     assertThat(MailBodies.text(resolved)).contains("Raised the idle timeout.", "closes automatically on");
-    assertThat(MailBodies.html(resolved)).contains("configuration-change", "closes automatically on");
+    assertThat(MailBodies.html(resolved)).contains("Configuration change", "closes automatically on");
 
     complete(incident, Map.of("resolutionAccepted", false, "confirmationComment", "Still drops at 10:15"));
     MimeMessage reopened = deliverOne(incident);
@@ -116,17 +116,26 @@ class NotificationTest extends IncidentFlowTestBase {
         "resolutionNotes", "Replaced the home router."));
     deliverOne(incident);
     complete(incident, Map.of("resolutionAccepted", true));
-    MimeMessage closed = deliverOne(incident);
-    assertThat(Arrays.stream(closed.getRecipients(RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
-        .containsExactly("jane.doe@example.com", "network-support@incidentflow.example");
-    assertThat(closed.getSubject()).endsWith("· Closed");
-    assertThat(MailBodies.text(closed)).contains(number + " is closed", "resolution accepted by the caller");
-    assertThreaded(closed, thread);
+    // The caller and the group each get a closure mail of their own, written for them.
+    List<MimeMessage> closed = deliver(incident);
+    assertThat(closed.stream().map(NotificationTest::messageId).distinct()).hasSize(2);
+    MimeMessage closedForCaller = to(closed, "jane.doe@example.com");
+    MimeMessage closedForGroup = to(closed, "network-support@incidentflow.example");
+    for (MimeMessage mail : List.of(closedForCaller, closedForGroup)) {
+      assertThat(Arrays.stream(mail.getRecipients(RecipientType.TO))).hasSize(1);
+      assertThat(mail.getSubject()).endsWith("· Closed");
+      assertThreaded(mail, thread);
+      assertThat(MailBodies.text(mail)).contains(number + " is closed");
+    }
+    assertThat(MailBodies.text(closedForCaller)).contains("as you confirmed that the problem is solved");
+    assertThat(MailBodies.text(closedForGroup)).contains("resolution accepted by the caller");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getId()).count()).isZero();
 
     assertThat(communicationLog.of(number)).extracting(CommunicationLog.Entry::event).containsExactly(
         IncidentEvent.REPORTED, IncidentEvent.ROUTED, IncidentEvent.AWAITING_CALLER, IncidentEvent.RESOLVED,
-        IncidentEvent.REOPENED, IncidentEvent.RESOLVED, IncidentEvent.CLOSED);
+        IncidentEvent.REOPENED, IncidentEvent.RESOLVED, IncidentEvent.CLOSED, IncidentEvent.CLOSED);
+    assertThat(communicationLog.of(number).subList(6, 8)).extracting(CommunicationLog.Entry::recipients)
+        .containsExactlyInAnyOrder(List.of("jane.doe@example.com"), List.of("network-support@incidentflow.example"));
     assertThat(communicationLog.of(number).get(0).subject()).isEqualTo(reported.getSubject());
   }
 
@@ -374,6 +383,12 @@ class NotificationTest extends IncidentFlowTestBase {
     List<MimeMessage> mails = deliver(incident);
     assertThat(mails.stream().map(NotificationTest::messageId).distinct()).hasSize(1);
     return mails.get(0);
+  }
+
+  /** The one of {@code mails} sent to {@code address}. */
+  private static MimeMessage to(List<MimeMessage> mails, String address) {
+    return mails.stream().filter(mail -> header(mail, m -> InternetAddress.toString(m.getRecipients(RecipientType.TO)))
+        .contains(address)).findFirst().orElseThrow(() -> new AssertionError("No mail to " + address));
   }
 
   private void complete(ProcessInstance incident, Map<String, Object> variables) {
