@@ -362,7 +362,11 @@ class NotificationTest extends IncidentFlowTestBase {
     JsonNode mails = http.withBasicAuth("demo", "demo").getForObject("/demo/mail", JsonNode.class);
     assertThat(mails.get(0).get("subject").asText()).contains(incident.getBusinessKey());
     assertThat(mails.get(0).get("to").asText()).isEqualTo("jane.doe@example.com");
-    assertThat(http.withBasicAuth("demo", "demo").getForObject("/demo/mail/0", String.class))
+    // Each mail has a page of its own, at a link that stays as more mails arrive.
+    String mail = "/demo/mail/" + mails.get(0).get("id").asText();
+    assertThat(http.withBasicAuth("alice", "alice").getForEntity(mail, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("demo", "demo").getForObject(mail, String.class))
         .contains(incident.getBusinessKey());
   }
 
