@@ -7,6 +7,11 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,15 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's in-process SMTP server (GreenMail on {@code incident-flow.demo.smtp-port}, 3025 by
- * default): notifications really travel over SMTP with nothing to install. Received mails are kept in memory
- * and shown at {@code /demo/mail}.
+ * default, {@code INCIDENT_FLOW_DEMO_SMTP_PORT}): notifications really travel over SMTP with nothing to install.
+ * Received mails are kept in memory and shown at {@code /demo/mail}. A port that another program holds stops the
+ * start with {@link DemoSmtpPortUnavailableException}, which {@link DemoSmtpPortFailureAnalyzer} explains.
  */
 @Component
 @Profile("demo")
@@ -37,8 +42,8 @@ public class DemoMailServer implements SmartLifecycle {
   private final int port;
   private final GreenMail server;
 
-  public DemoMailServer(@Value("${incident-flow.demo.smtp-port:3025}") int port) {
-    this.port = port;
+  public DemoMailServer(DemoMailSettings settings) {
+    this.port = settings.smtpPort();
     this.server = new GreenMail(new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP));
   }
 
@@ -90,8 +95,26 @@ public class DemoMailServer implements SmartLifecycle {
 
   @Override
   public void start() {
-    server.start();
+    requireFreePort();
+    try {
+      server.start();
+    } catch (IllegalStateException e) {
+      // Taken between the check and the start: GreenMail only reports a startup timeout then.
+      throw new DemoSmtpPortUnavailableException(port, e);
+    }
     LOG.info("Demo SMTP server listening on {}:{}; read the mails at /demo/mail", ADDRESS, port);
+  }
+
+  /** Fails with the reason the system gives (a port in use) rather than GreenMail's timeout after two seconds. */
+  private void requireFreePort() {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), port));
+    } catch (BindException e) {
+      throw new DemoSmtpPortUnavailableException(port, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("The demo mail server cannot check its port " + port + ": " + e.getMessage(), e);
+    }
   }
 
   private MailFolder inbox(GreenMailUser user) {
