@@ -54,9 +54,11 @@ public class NotificationService {
   private final NotificationDelivery delivery;
   private final List<MailContent> contents;
   private final Labels labels;
+  private final ApplicationUrl applicationUrl;
 
   public NotificationService(MailWriter writer, CommunicationLog log, NotificationSettings settings,
-      IdentityService identity, NotificationDelivery delivery, List<MailContent> contents, Labels labels) {
+      IdentityService identity, NotificationDelivery delivery, List<MailContent> contents, Labels labels,
+      ApplicationUrl applicationUrl) {
     this.writer = writer;
     this.log = log;
     this.settings = settings;
@@ -64,6 +66,7 @@ public class NotificationService {
     this.delivery = delivery;
     this.contents = List.copyOf(contents);
     this.labels = labels;
+    this.applicationUrl = applicationUrl;
   }
 
   /**
@@ -172,7 +175,7 @@ public class NotificationService {
     Map<String, Object> model = new HashMap<>();
     model.put("incident", incident);
     model.put("event", event);
-    model.put("tasklistUrl", settings.baseUrl() + "/camunda/app/tasklist/");
+    model.put("tasklistUrl", applicationUrl.base() + "/camunda/app/tasklist/");
     model.put("formats", DisplayFormats.INSTANCE);
     model.put("labels", labels);
     MailDraft draft = new MailDraft(model, reader);

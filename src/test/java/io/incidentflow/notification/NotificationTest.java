@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -46,6 +47,8 @@ class NotificationTest extends IncidentFlowTestBase {
   CommunicationLog communicationLog;
   @Autowired
   NotificationSettings settings;
+  @LocalServerPort
+  int port;
 
   @BeforeEach
   void emptyMailbox() throws Exception {
@@ -81,7 +84,8 @@ class NotificationTest extends IncidentFlowTestBase {
     assertMail(routed, "network-support@incidentflow.example", "[" + number + "] P2 High · VPN drops every 10 minutes"
         + " from home office · Assigned to your group");
     assertThreaded(routed, thread);
-    assertThat(MailBodies.text(routed)).contains("/camunda/app/tasklist/", "Jane Doe <jane.doe@example.com>");
+    assertThat(MailBodies.text(routed)).contains("http://localhost:" + port + "/camunda/app/tasklist/",
+        "Jane Doe <jane.doe@example.com>");
 
     tasks.claim(task(incident), "bob");
     complete(incident, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-vendor",
