@@ -168,7 +168,9 @@ class DemoMailboxTest extends IncidentFlowTestBase {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(unknown.body()).contains("No demo mail INC9999999@incidentflow.example");
     assertThat(get("/demo/mail/" + id + "/attachments/0", BROWSER).statusCode()).isEqualTo(404);
-    assertThat(get("/demo/mail/" + id + "/attachments/first", BROWSER).statusCode()).isEqualTo(400);
+    HttpResponse<String> notANumber = get("/demo/mail/" + id + "/attachments/first", BROWSER);
+    assertThat(notANumber.statusCode()).isEqualTo(400);
+    assertThat(notANumber.body()).contains("\"field\":\"index\"", "was 'first'");
     assertThat(get("/demo/mail/..%2F..%2Fetc", BROWSER).statusCode()).isBetween(400, 404);
     assertThat(get("/demo/mail", BROWSER, "alice").statusCode()).isEqualTo(403);
     assertThat(get("/demo/mail/" + id, BROWSER, "alice").statusCode()).isEqualTo(403);
