@@ -92,10 +92,10 @@ public class NotificationService {
     for (Reader reader : Reader.values()) {
       Set<Audience> theirs = EnumSet.noneOf(Audience.class);
       audiences.stream().filter(audience -> audience.reader() == reader).forEach(theirs::add);
-      String template = event.template(reader);
       if (theirs.isEmpty()) {
         continue;
       }
+      String template = event.template(reader);
       if (template == null) {
         LOG.warn("{}: no {} notification to {}: the event has no text for the {}", number, event, theirs, reader);
         continue;
