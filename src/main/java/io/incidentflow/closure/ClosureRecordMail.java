@@ -4,13 +4,17 @@ import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailContent;
 import io.incidentflow.notification.MailDraft;
+import io.incidentflow.notification.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** The closure mail ({@code CLOSED}) carries the closure record: its figures in the text, the document attached. */
+/**
+ * The staff's closure mail ({@code CLOSED}) carries the closure record: its figures in the text, the document
+ * attached. The record is internal (agents, groups, every change): the caller's closure mail has none of it.
+ */
 @Component
 public class ClosureRecordMail implements MailContent {
 
@@ -26,7 +30,7 @@ public class ClosureRecordMail implements MailContent {
 
   @Override
   public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
-    if (event != IncidentEvent.CLOSED) {
+    if (event != IncidentEvent.CLOSED || mail.reader() != Reader.STAFF) {
       return;
     }
     String number = IncidentData.of(incident).number();

@@ -1,32 +1,50 @@
 package io.incidentflow.notification;
 
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's in-process SMTP server (GreenMail on {@code incident-flow.demo.smtp-port}, 3025 by
- * default): notifications really travel over SMTP with nothing to install. Received mails are kept in
- * memory and shown at {@code /demo/mail}.
+ * default, {@code INCIDENT_FLOW_DEMO_SMTP_PORT}): notifications really travel over SMTP with nothing to install.
+ * Received mails are kept in memory and shown at {@code /demo/mail}. A port that another program holds stops the
+ * start with {@link DemoSmtpPortUnavailableException}, which {@link DemoSmtpPortFailureAnalyzer} explains.
  */
 @Component
 @Profile("demo")
 public class DemoMailServer implements SmartLifecycle {
 
+  /** The demo listens on this machine only. */
+  static final String ADDRESS = "127.0.0.1";
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 
+  private final int port;
   private final GreenMail server;
 
-  public DemoMailServer(@Value("${incident-flow.demo.smtp-port:3025}") int port) {
-    this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  public DemoMailServer(DemoMailSettings settings) {
+    this.port = settings.smtpPort();
+    this.server = new GreenMail(new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP));
   }
 
   /**
@@ -37,6 +55,39 @@ public class DemoMailServer implements SmartLifecycle {
     return List.of(server.getReceivedMessages());
   }
 
+  /**
+   * Every mail received since the start, newest first, each once however many recipients it had
+   * ({@link DemoMail#deliveries()} counts how often it arrived in one mailbox).
+   */
+  public List<DemoMail> mails() {
+    Map<String, DemoMail> mails = new LinkedHashMap<>();
+    for (GreenMailUser user : server.getUserManager().listUser()) {
+      Map<String, Integer> copies = new HashMap<>();
+      for (StoredMessage stored : inbox(user).getMessages()) {
+        MimeMessage message = stored.getMimeMessage();
+        String id = DemoMail.idOf(message);
+        int copy = copies.merge(id, 1, Integer::sum);
+        Instant received = stored.getReceivedDate() == null ? Instant.EPOCH : stored.getReceivedDate().toInstant();
+        mails.merge(id, new DemoMail(id, received, copy, message), (known, another) -> new DemoMail(id,
+            known.receivedAt().isBefore(another.receivedAt()) ? known.receivedAt() : another.receivedAt(),
+            Math.max(known.deliveries(), another.deliveries()), known.message()));
+      }
+    }
+    return mails.values().stream().sorted(Comparator.comparing(DemoMail::receivedAt)
+        .thenComparing(DemoMail::sentAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+        .thenComparing(DemoMail::id).reversed()).toList();
+  }
+
+  /** The mail {@code id} ({@link DemoMail#id()}), if it was received. */
+  public Optional<DemoMail> mail(String id) {
+    return mails().stream().filter(mail -> mail.id().equals(id)).findFirst();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return port;
+  }
+
   /** Forgets the mails received so far. */
   public void clear() throws FolderException {
     server.purgeEmailFromAllMailboxes();
@@ -44,8 +95,34 @@ public class DemoMailServer implements SmartLifecycle {
 
   @Override
   public void start() {
-    server.start();
-    LOG.info("Demo SMTP server listening on 127.0.0.1:{}; read the mails at /demo/mail", server.getSmtp().getPort());
+    requireFreePort();
+    try {
+      server.start();
+    } catch (IllegalStateException e) {
+      // Taken between the check and the start: GreenMail only reports a startup timeout then.
+      throw new DemoSmtpPortUnavailableException(port, e);
+    }
+    LOG.info("Demo SMTP server listening on {}:{}; read the mails at /demo/mail", ADDRESS, port);
+  }
+
+  /** Fails with the reason the system gives (a port in use) rather than GreenMail's timeout after two seconds. */
+  private void requireFreePort() {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), port));
+    } catch (BindException e) {
+      throw new DemoSmtpPortUnavailableException(port, e);
+    } catch (IOException e) {
+      throw new IllegalStateException("The demo mail server cannot check its port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private MailFolder inbox(GreenMailUser user) {
+    try {
+      return server.getManagers().getImapHostManager().getInbox(user);
+    } catch (FolderException e) {
+      throw new IllegalStateException("The demo mailbox of " + user.getEmail() + " cannot be read", e);
+    }
   }
 
   @Override

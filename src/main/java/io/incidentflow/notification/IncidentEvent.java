@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * What happened to an incident that someone is told about, who is told by default, and the subject
  * line's tail. The process model names the event of each send task ({@code notificationEvent}); the
- * templates are {@code templates/mail/<template>.html} and {@code .txt}. The SLA events go to whom the
+ * templates are {@code templates/mail/<template>.html} and {@code .txt}, written for the {@link Reader} of
+ * the event's audiences. An event told to the caller and the staff alike ({@code CLOSED}) has a text for each:
+ * {@code <template>} for the caller, {@code <template>-staff} for the staff. The SLA events go to whom the
  * DMN {@code IncidentEscalation} names; their default audience is the assignee.
  */
 public enum IncidentEvent {
@@ -43,8 +45,22 @@ public enum IncidentEvent {
     };
   }
 
+  /** The event's name in its mails' Message-IDs, and the template of its only (or its caller's) text. */
   public String template() {
     return template;
+  }
+
+  /**
+   * The template of the mail written for {@code reader}; null when the event has no text for that reader (its
+   * default audiences have none of that kind), so that no caller ever gets a text written for the staff.
+   */
+  public String template(Reader reader) {
+    boolean written = audiences.stream().anyMatch(audience -> audience.reader() == reader);
+    boolean both = audiences.stream().map(Audience::reader).distinct().count() > 1;
+    if (!written) {
+      return null;
+    }
+    return both && reader == Reader.STAFF ? template + "-staff" : template;
   }
 
   public String title() {

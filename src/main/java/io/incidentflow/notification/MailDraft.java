@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-/** A mail being written: the values its templates see, and its attachments. */
+/** A mail being written for a {@link Reader}: the values its templates see, and its attachments. */
 public final class MailDraft {
 
   /** A file attached to the mail. */
@@ -13,10 +13,17 @@ public final class MailDraft {
   }
 
   private final Map<String, Object> model;
+  private final Reader reader;
   private final List<Attachment> attachments = new ArrayList<>();
 
-  MailDraft(Map<String, Object> model) {
+  MailDraft(Map<String, Object> model, Reader reader) {
     this.model = model;
+    this.reader = reader;
+  }
+
+  /** Whom the mail is written for: what a feature adds for the staff (a closure record) is not for the caller. */
+  public Reader reader() {
+    return reader;
   }
 
   /** A value the templates see as {@code ${name}}. */

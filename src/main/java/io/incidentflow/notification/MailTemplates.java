@@ -17,10 +17,10 @@ public class MailTemplates {
   private final TemplateEngine html = Templates.engine("mail", TemplateMode.HTML, ".html");
   private final TemplateEngine text = Templates.engine("mail", TemplateMode.TEXT, ".txt");
 
-  /** The two bodies of {@code event}'s mail. */
-  public Bodies render(IncidentEvent event, Map<String, Object> model) {
+  /** The two bodies of the mail {@code template} ({@link IncidentEvent#template(Reader)}). */
+  public Bodies render(String template, Map<String, Object> model) {
     Context context = new Context(null, model);
-    return new Bodies(html.process(event.template(), context), text.process(event.template(), context));
+    return new Bodies(html.process(template, context), text.process(template, context));
   }
 
   /** An HTML body and its plain-text twin. */

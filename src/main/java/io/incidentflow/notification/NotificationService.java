@@ -11,16 +11,10 @@ import static io.incidentflow.incident.SupportGroups.INCIDENT_MANAGERS;
 import io.incidentflow.incident.DisplayFormats;
 import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
+import io.incidentflow.incident.Labels;
 import io.incidentflow.notification.CommunicationLog.Notification;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,16 +25,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 
 /**
- * Tells callers and groups what happened to an incident: decides who is told, renders the event's mail
- * and records it, in the transaction of the step that caused it, for {@link NotificationDelivery} to send
- * once that step has committed. All mails of an incident share one thread: the acknowledgement's
- * Message-ID is {@code <INC0001042@domain>} and every later mail refers to it.
+ * Tells callers and groups what happened to an incident: decides who is told, renders the event's mail for
+ * each {@link Reader} ({@link MailWriter}) and records it, in the transaction of the step that caused it, for
+ * {@link NotificationDelivery} to send once that step has committed.
  */
 @Service
 public class NotificationService {
@@ -56,23 +46,27 @@ public class NotificationService {
    */
   public static final String TASK_GROUP = "taskGroup";
 
-  private final JavaMailSenderImpl mail;
-  private final MailTemplates templates;
+
+  private final MailWriter writer;
   private final CommunicationLog log;
   private final NotificationSettings settings;
   private final IdentityService identity;
   private final NotificationDelivery delivery;
   private final List<MailContent> contents;
+  private final Labels labels;
+  private final ApplicationUrl applicationUrl;
 
-  public NotificationService(JavaMailSenderImpl mail, MailTemplates templates, CommunicationLog log,
-      NotificationSettings settings, IdentityService identity, NotificationDelivery delivery, List<MailContent> contents) {
-    this.mail = mail;
-    this.templates = templates;
+  public NotificationService(MailWriter writer, CommunicationLog log, NotificationSettings settings,
+      IdentityService identity, NotificationDelivery delivery, List<MailContent> contents, Labels labels,
+      ApplicationUrl applicationUrl) {
+    this.writer = writer;
     this.log = log;
     this.settings = settings;
     this.identity = identity;
     this.delivery = delivery;
     this.contents = List.copyOf(contents);
+    this.labels = labels;
+    this.applicationUrl = applicationUrl;
   }
 
   /**
@@ -87,57 +81,46 @@ public class NotificationService {
     notify(event, incident, event.audiences(), processInstanceId, processDefinitionId);
   }
 
-  /** As {@link #notify(IncidentEvent, Map, String, String)}, to {@code audiences} instead of the event's default. */
+  /**
+   * As {@link #notify(IncidentEvent, Map, String, String)}, to {@code audiences} instead of the event's default.
+   * Audiences of each {@link Reader} get a mail of their own, written for them: when the caller and the staff are
+   * told of the same event, two notifications are decided and recorded, each with its Message-ID.
+   */
   public void notify(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
       String processInstanceId, String processDefinitionId) {
     String number = IncidentData.of(incident).number();
-    List<String> recipients = recipients(event, incident, audiences, number);
-    if (recipients.isEmpty()) {
-      return;
+    for (Reader reader : Reader.values()) {
+      Set<Audience> theirs = EnumSet.noneOf(Audience.class);
+      audiences.stream().filter(audience -> audience.reader() == reader).forEach(theirs::add);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      String template = event.template(reader);
+      if (template == null) {
+        LOG.warn("{}: no {} notification to {}: the event has no text for the {}", number, event, theirs, reader);
+        continue;
+      }
+      List<String> recipients = recipients(event, incident, theirs, number);
+      if (!recipients.isEmpty()) {
+        decide(event, reader, template, incident, recipients, processInstanceId, processDefinitionId);
+      }
     }
+  }
+
+  /** Records one notification, its message rendered for {@code reader}, and schedules its delivery. */
+  private void decide(IncidentEvent event, Reader reader, String template, Map<String, Object> incident,
+      List<String> recipients, String processInstanceId, String processDefinitionId) {
+    String number = IncidentData.of(incident).number();
     String id = UUID.randomUUID().toString();
-    String subject = subject(event, incident);
-    String messageId = event == IncidentEvent.REPORTED ? threadId(number)
-        : "<" + number + "." + event.template() + "." + id + "@" + domain() + ">";
     Instant now = EngineClock.now();
-    String message = message(event, incident, recipients, subject, messageId, now);
-    Notification notification = new Notification(id, number, processInstanceId, event, recipients, subject,
-        messageId, message, CommunicationLog.Status.PENDING, 0, null, now, null);
+    MailWriter.Envelope envelope = new MailWriter.Envelope(number, event, recipients, subject(event, incident),
+        writer.messageId(number, event, reader, id), now);
+    String message = writer.write(envelope, template, draft(event, reader, incident));
+    Notification notification = new Notification(id, number, processInstanceId, event, recipients,
+        envelope.subject(), envelope.messageId(), message, CommunicationLog.Status.PENDING, 0, null, now, null);
     log.record(notification);
     delivery.schedule(notification, processDefinitionId);
     LOG.info("{}: {} notification to {} recorded; it is sent once this step commits", number, event, recipients);
-  }
-
-  /** The whole message as it will be sent (RFC 822), with its Message-ID and date fixed now. */
-  private String message(IncidentEvent event, Map<String, Object> incident, List<String> recipients, String subject,
-      String messageId, Instant now) {
-    String number = IncidentData.of(incident).number();
-    try {
-      MimeMessage message = new ThreadedMessage(mail.getSession(), messageId);
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-      helper.setFrom(settings.sender());
-      helper.setTo(recipients.toArray(String[]::new));
-      helper.setSubject(subject);
-      helper.setSentDate(Date.from(now));
-      MailDraft draft = draft(event, incident);
-      MailTemplates.Bodies bodies = templates.render(event, draft.model());
-      helper.setText(bodies.text(), bodies.html());
-      for (MailDraft.Attachment attachment : draft.attachments()) {
-        helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
-      }
-      if (event != IncidentEvent.REPORTED) {
-        message.setHeader("In-Reply-To", threadId(number));
-        message.setHeader("References", threadId(number));
-      }
-      message.saveChanges();
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      message.writeTo(bytes);
-      // MIME is 7-bit text (bodies and headers are encoded); ISO-8859-1 keeps every byte as it is.
-      return bytes.toString(StandardCharsets.ISO_8859_1);
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException(number + ": the " + event + " notification could not be written: "
-          + e.getMessage(), e);
-    }
   }
 
   private List<String> recipients(IncidentEvent event, Map<String, Object> incident, Set<Audience> audiences,
@@ -184,45 +167,19 @@ public class NotificationService {
         incident.get(PRIORITY_LABEL), summary, event.title());
   }
 
-  /** The mail's values and attachments: the incident and the event, and what the features add ({@link MailContent}). */
-  private MailDraft draft(IncidentEvent event, Map<String, Object> incident) {
+  /**
+   * The values and attachments of the mail for {@code reader}: the incident and the event, the labels of its
+   * values, and what the features add ({@link MailContent}).
+   */
+  private MailDraft draft(IncidentEvent event, Reader reader, Map<String, Object> incident) {
     Map<String, Object> model = new HashMap<>();
     model.put("incident", incident);
     model.put("event", event);
-    model.put("tasklistUrl", settings.baseUrl() + "/camunda/app/tasklist/");
+    model.put("tasklistUrl", applicationUrl.base() + "/camunda/app/tasklist/");
     model.put("formats", DisplayFormats.INSTANCE);
-    MailDraft draft = new MailDraft(model);
+    model.put("labels", labels);
+    MailDraft draft = new MailDraft(model, reader);
     contents.forEach(content -> content.addTo(event, incident, draft));
     return draft;
-  }
-
-  /** The thread of an incident's mails: the Message-ID of its acknowledgement. */
-  private String threadId(String number) {
-    return "<" + number + "@" + domain() + ">";
-  }
-
-  private String domain() {
-    try {
-      String address = new InternetAddress(settings.sender()).getAddress();
-      return address.substring(address.indexOf('@') + 1);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("incident-flow.notification.sender is no mail address: " + settings.sender(), e);
-    }
-  }
-
-  /** A message whose Message-ID is ours, not the one JavaMail would make up when it is sent. */
-  private static final class ThreadedMessage extends MimeMessage {
-
-    private final String messageId;
-
-    ThreadedMessage(Session session, String messageId) {
-      super(session);
-      this.messageId = messageId;
-    }
-
-    @Override
-    protected void updateMessageID() throws MessagingException {
-      setHeader("Message-ID", messageId);
-    }
   }
 }

@@ -4,7 +4,7 @@ import io.incidentflow.closure.ClosureSettings;
 import io.incidentflow.incident.Digests;
 import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.RequestRefusedException;
-import io.incidentflow.notification.NotificationSettings;
+import io.incidentflow.notification.ApplicationUrl;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,12 +26,12 @@ public class ResolutionLinks {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcTemplate jdbc;
-  private final NotificationSettings notification;
+  private final ApplicationUrl applicationUrl;
   private final ClosureSettings closure;
 
-  public ResolutionLinks(DataSource dataSource, NotificationSettings notification, ClosureSettings closure) {
+  public ResolutionLinks(DataSource dataSource, ApplicationUrl applicationUrl, ClosureSettings closure) {
     this.jdbc = new JdbcTemplate(dataSource);
-    this.notification = notification;
+    this.applicationUrl = applicationUrl;
     this.closure = closure;
   }
 
@@ -50,7 +50,7 @@ public class ResolutionLinks {
         Timestamp.from(now), incidentNumber);
     jdbc.update("INSERT INTO resolution_confirmation_token (token_hash, incident_number, created_at, expires_at)"
         + " VALUES (?, ?, ?, ?)", hash(token), incidentNumber, Timestamp.from(now), Timestamp.from(expiresAt));
-    String link = notification.baseUrl() + "/api/incidents/" + incidentNumber + "/resolution-confirmation/" + token;
+    String link = applicationUrl.base() + "/api/incidents/" + incidentNumber + "/resolution-confirmation/" + token;
     return new Links(link + "?accepted=true", link + "?accepted=false", expiresAt);
   }
 

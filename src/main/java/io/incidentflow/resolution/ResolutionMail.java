@@ -7,13 +7,15 @@ import io.incidentflow.incident.IncidentData;
 import io.incidentflow.notification.IncidentEvent;
 import io.incidentflow.notification.MailContent;
 import io.incidentflow.notification.MailDraft;
+import io.incidentflow.notification.Reader;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What the resolution mail ({@code RESOLVED}) says beyond the incident: the links that confirm or reject the
- * resolution (the caller answers with a click, no account needed), issued once, with the notification, and
- * the date it closes by itself when nobody answers.
+ * What the caller's resolution mail ({@code RESOLVED}) says beyond the incident: the links that confirm or reject
+ * the resolution (the caller answers with a click, no account needed), issued once, with the notification, and
+ * the date it closes by itself when nobody answers. The links are the caller's alone: no mail to the staff gets
+ * them.
  */
 @Component
 public class ResolutionMail implements MailContent {
@@ -28,7 +30,7 @@ public class ResolutionMail implements MailContent {
 
   @Override
   public void addTo(IncidentEvent event, Map<String, Object> incident, MailDraft mail) {
-    if (event == IncidentEvent.RESOLVED) {
+    if (event == IncidentEvent.RESOLVED && mail.reader() == Reader.CALLER) {
       mail.put("autoCloseAt", DisplayFormats.INSTANCE.time(
           EngineClock.now().plus(closure.autoClosePeriod())));
       mail.put("confirmation", links.issue(IncidentData.of(incident).number()));

@@ -24,12 +24,13 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         "/api/incidents/{incidentNumber}/resolution-confirmation",
         "/api/incidents/{incidentNumber}/resolution-confirmation/{token}", "/api/incidents/{incidentNumber}/alerts",
         "/api/incidents/{incidentNumber}/closure-record", "/api/incidents/{incidentNumber}/notifications",
-        "/api/incidents/{incidentNumber}/notifications/{notificationId}/retry", "/api/alerts",
+        "/api/incidents/{incidentNumber}/notifications/{notificationId}/retry", "/api/alerts", "/api/labels",
         "/api/incidents/{incidentNumber}/notes", "/api/tasks/{taskId}/incident");
     assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())
         .endsWith("IncidentReport");
+    assertThat(paths.at("/~1api~1labels/get/tags/0").asText()).isEqualTo("Labels");
   }
 
   @Test

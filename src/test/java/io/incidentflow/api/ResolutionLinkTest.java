@@ -7,6 +7,10 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.notification.MailBodies;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
@@ -16,6 +20,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -32,6 +37,9 @@ import org.springframework.util.MultiValueMap;
  */
 @IncidentFlowTest
 class ResolutionLinkTest extends IncidentFlowTestBase {
+
+  @LocalServerPort
+  int port;
 
   private static final Pattern LINK = Pattern.compile("http://\\S+/api/incidents/(INC\\d{7})/resolution-confirmation/"
       + "([A-Za-z0-9_-]{43})\\?accepted=(true|false)");
@@ -129,6 +137,20 @@ class ResolutionLinkTest extends IncidentFlowTestBase {
     assertThat(postJson(second.get(0), Map.of("accepted", true)).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
+  @Test
+  void theLinks_pointToThePortTheApplicationRunsOn() throws Exception {
+    ProcessInstance incident = resolvedIncident();
+    String accept = links(incident).get(0);
+
+    // No base URL is configured for the tests: the links follow the (random) port the application took.
+    assertThat(accept).startsWith("http://localhost:" + port + "/api/incidents/" + incident.getBusinessKey()
+        + "/resolution-confirmation/");
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(accept)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Yes, it is solved: close the incident");
+  }
+
   /** A VPN incident resolved by bob, its acknowledgement sent; the resolution mail waits in its job. */
   private ProcessInstance resolvedIncident() {
     ProcessInstance incident = incidents.investigating("bob");
@@ -174,7 +196,7 @@ class ResolutionLinkTest extends IncidentFlowTestBase {
     return ApiClient.anonymous(http).post(path(link), body);
   }
 
-  /** The link without the configured base URL, for the test's random port. */
+  /** The link's path, for the test's HTTP client on the application's port. */
   private static String path(String link) {
     return link.substring(link.indexOf("/api/"));
   }

@@ -16,6 +16,7 @@ import io.incidentflow.notification.MailBodies;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -112,7 +113,7 @@ class ClosureRecordTest extends IncidentFlowTestBase {
     String attached = closureMailAttachment(number);
     assertThat(attached).contains(number + " closure record", "Time to acknowledge", "15 min", "3 h 00 min",
         "<td>Resolution</td>", "<td>1 h 40 min</td>", "<td>met</td>",
-        "awaiting-caller", "P2 High", "P1 Critical", "application-support", "carol", "Works now, thanks",
+        "Awaiting the caller", "P2 High", "P1 Critical", "Application support", "carol", "Works now, thanks",
         "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;").doesNotContain("<script>");
 
     ResponseEntity<String> html = get(number, "alice", MediaType.TEXT_HTML);
@@ -251,13 +252,13 @@ class ClosureRecordTest extends IncidentFlowTestBase {
     return T0.plus(minutes, ChronoUnit.MINUTES);
   }
 
-  /** The HTML document attached to the closure mail the caller received. */
+  /** The HTML document attached to the closure mail the group received (the caller's has none). */
   private String closureMailAttachment(String number) throws Exception {
-    MimeMessage closed = mailServer.received().stream()
-        .filter(mail -> subject(mail).startsWith("[" + number + "]") && subject(mail).endsWith("· Closed"))
-        .findFirst().orElseThrow();
+    MimeMessage closed = closureMail(number, "application-support@incidentflow.example");
     assertThat(MailBodies.text(closed)).contains("Time to acknowledge 15 min, time to resolve 3 h 00 min",
         number + "-closure-record.html");
+    assertThat(attachments(closureMail(number, "jane.doe@example.com"))).as("the record is for the staff").isZero();
+    assertThat(attachments(closed)).isOne();
     Multipart parts = (Multipart) closed.getContent();
     for (int i = 0; i < parts.getCount(); i++) {
       BodyPart part = parts.getBodyPart(i);
@@ -268,6 +269,31 @@ class ClosureRecordTest extends IncidentFlowTestBase {
       }
     }
     throw new AssertionError("The closure mail of " + number + " has no attachment");
+  }
+
+  private MimeMessage closureMail(String number, String to) {
+    return mailServer.received().stream()
+        .filter(mail -> subject(mail).startsWith("[" + number + "]") && subject(mail).endsWith("· Closed")
+            && recipients(mail).equals(to))
+        .findFirst().orElseThrow(() -> new AssertionError("No closure mail of " + number + " to " + to));
+  }
+
+  private static int attachments(MimeMessage mail) throws Exception {
+    int count = 0;
+    if (mail.getContent() instanceof Multipart parts) {
+      for (int i = 0; i < parts.getCount(); i++) {
+        count += Part.ATTACHMENT.equalsIgnoreCase(parts.getBodyPart(i).getDisposition()) ? 1 : 0;
+      }
+    }
+    return count;
+  }
+
+  private static String recipients(MimeMessage mail) {
+    try {
+      return InternetAddress.toString(mail.getRecipients(jakarta.mail.Message.RecipientType.TO));
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String subject(MimeMessage mail) {

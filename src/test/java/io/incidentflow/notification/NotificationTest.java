@@ -31,6 +31,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
@@ -46,6 +47,8 @@ class NotificationTest extends IncidentFlowTestBase {
   CommunicationLog communicationLog;
   @Autowired
   NotificationSettings settings;
+  @LocalServerPort
+  int port;
 
   @BeforeEach
   void emptyMailbox() throws Exception {
@@ -81,7 +84,8 @@ class NotificationTest extends IncidentFlowTestBase {
     assertMail(routed, "network-support@incidentflow.example", "[" + number + "] P2 High · VPN drops every 10 minutes"
         + " from home office · Assigned to your group");
     assertThreaded(routed, thread);
-    assertThat(MailBodies.text(routed)).contains("/camunda/app/tasklist/", "Jane Doe <jane.doe@example.com>");
+    assertThat(MailBodies.text(routed)).contains("http://localhost:" + port + "/camunda/app/tasklist/",
+        "Jane Doe <jane.doe@example.com>");
 
     tasks.claim(task(incident), "bob");
     complete(incident, Map.of("investigationOutcome", "on-hold", "onHoldReason", "awaiting-vendor",
@@ -103,7 +107,7 @@ class NotificationTest extends IncidentFlowTestBase {
     assertMail(resolved, "jane.doe@example.com", "[" + number + "] P2 High · VPN drops every 10 minutes from home"
         + " office · Resolved: please confirm");
     assertThat(MailBodies.text(resolved)).contains("Raised the idle timeout.", "closes automatically on");
-    assertThat(MailBodies.html(resolved)).contains("configuration-change", "closes automatically on");
+    assertThat(MailBodies.html(resolved)).contains("Configuration change", "closes automatically on");
 
     complete(incident, Map.of("resolutionAccepted", false, "confirmationComment", "Still drops at 10:15"));
     MimeMessage reopened = deliverOne(incident);
@@ -116,17 +120,26 @@ class NotificationTest extends IncidentFlowTestBase {
         "resolutionNotes", "Replaced the home router."));
     deliverOne(incident);
     complete(incident, Map.of("resolutionAccepted", true));
-    MimeMessage closed = deliverOne(incident);
-    assertThat(Arrays.stream(closed.getRecipients(RecipientType.TO)).map(a -> ((InternetAddress) a).getAddress()))
-        .containsExactly("jane.doe@example.com", "network-support@incidentflow.example");
-    assertThat(closed.getSubject()).endsWith("· Closed");
-    assertThat(MailBodies.text(closed)).contains(number + " is closed", "resolution accepted by the caller");
-    assertThreaded(closed, thread);
+    // The caller and the group each get a closure mail of their own, written for them.
+    List<MimeMessage> closed = deliver(incident);
+    assertThat(closed.stream().map(NotificationTest::messageId).distinct()).hasSize(2);
+    MimeMessage closedForCaller = to(closed, "jane.doe@example.com");
+    MimeMessage closedForGroup = to(closed, "network-support@incidentflow.example");
+    for (MimeMessage mail : List.of(closedForCaller, closedForGroup)) {
+      assertThat(Arrays.stream(mail.getRecipients(RecipientType.TO))).hasSize(1);
+      assertThat(mail.getSubject()).endsWith("· Closed");
+      assertThreaded(mail, thread);
+      assertThat(MailBodies.text(mail)).contains(number + " is closed");
+    }
+    assertThat(MailBodies.text(closedForCaller)).contains("as you confirmed that the problem is solved");
+    assertThat(MailBodies.text(closedForGroup)).contains("resolution accepted by the caller");
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(incident.getId()).count()).isZero();
 
     assertThat(communicationLog.of(number)).extracting(CommunicationLog.Entry::event).containsExactly(
         IncidentEvent.REPORTED, IncidentEvent.ROUTED, IncidentEvent.AWAITING_CALLER, IncidentEvent.RESOLVED,
-        IncidentEvent.REOPENED, IncidentEvent.RESOLVED, IncidentEvent.CLOSED);
+        IncidentEvent.REOPENED, IncidentEvent.RESOLVED, IncidentEvent.CLOSED, IncidentEvent.CLOSED);
+    assertThat(communicationLog.of(number).subList(6, 8)).extracting(CommunicationLog.Entry::recipients)
+        .containsExactlyInAnyOrder(List.of("jane.doe@example.com"), List.of("network-support@incidentflow.example"));
     assertThat(communicationLog.of(number).get(0).subject()).isEqualTo(reported.getSubject());
   }
 
@@ -353,7 +366,11 @@ class NotificationTest extends IncidentFlowTestBase {
     JsonNode mails = http.withBasicAuth("demo", "demo").getForObject("/demo/mail", JsonNode.class);
     assertThat(mails.get(0).get("subject").asText()).contains(incident.getBusinessKey());
     assertThat(mails.get(0).get("to").asText()).isEqualTo("jane.doe@example.com");
-    assertThat(http.withBasicAuth("demo", "demo").getForObject("/demo/mail/0", String.class))
+    // Each mail has a page of its own, at a link that stays as more mails arrive.
+    String mail = "/demo/mail/" + mails.get(0).get("id").asText();
+    assertThat(http.withBasicAuth("alice", "alice").getForEntity(mail, String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(http.withBasicAuth("demo", "demo").getForObject(mail, String.class))
         .contains(incident.getBusinessKey());
   }
 
@@ -374,6 +391,12 @@ class NotificationTest extends IncidentFlowTestBase {
     List<MimeMessage> mails = deliver(incident);
     assertThat(mails.stream().map(NotificationTest::messageId).distinct()).hasSize(1);
     return mails.get(0);
+  }
+
+  /** The one of {@code mails} sent to {@code address}. */
+  private static MimeMessage to(List<MimeMessage> mails, String address) {
+    return mails.stream().filter(mail -> header(mail, m -> InternetAddress.toString(m.getRecipients(RecipientType.TO)))
+        .contains(address)).findFirst().orElseThrow(() -> new AssertionError("No mail to " + address));
   }
 
   private void complete(ProcessInstance incident, Map<String, Object> variables) {

@@ -70,7 +70,7 @@ class SlaClocksTest extends IncidentFlowTestBase {
     assertThat(mail.subject()).endsWith("· Response SLA breached: nobody has taken it");
     String text = MailBodies.text(received(mail));
     assertThat(text).contains("Nobody has taken incident " + incident.getBusinessKey(),
-        "its response was due by 2026-11-23 09:15 UTC", "Working on it: nobody yet (group service-desk)",
+        "its response was due by 2026-11-23 09:15 UTC", "Working on it: nobody yet (group Service desk)",
         "Raised to the incident managers (escalation level 1)");
   }
 
@@ -101,7 +101,7 @@ class SlaClocksTest extends IncidentFlowTestBase {
     assertThat(warned.event()).isEqualTo(IncidentEvent.RESOLUTION_WARNING);
     assertThat(warned.recipients()).containsExactly("bob@incidentflow.example");
     assertThat(MailBodies.text(received(warned))).contains("has used 75% of its resolution time",
-        "to be resolved by 2026-11-25 13:00 UTC", "Working on it: bob (group network-support)");
+        "to be resolved by 2026-11-25 13:00 UTC", "Working on it: bob (group Network support)");
     assertThat(runtime.getVariable(incident.getId(), "escalationLevel")).isEqualTo(0);
 
     Job breach = timer(incident, BREACH_TIMER);
