@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestExecutionListeners;
@@ -25,6 +26,8 @@ import org.springframework.test.context.TestExecutionListeners;
 // several addresses that way.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "server.forward-headers-strategy=native")
+// Spring Boot's tests switch metrics export off; /actuator/prometheus is part of what is tested.
+@AutoConfigureObservability(tracing = false)
 @Import({ProcessEngineCoverageConfiguration.class, DatabaseSwitch.class, IncidentDriver.class})
 @ExtendWith(CleanSlate.class)
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
