@@ -10,6 +10,10 @@ import java.util.Map;
 final class Readings {
 
   static final Readings NONE = new Readings();
+  /** The label value of an incident's group or priority that is not known (yet): before triage sets it. */
+  static final String UNKNOWN = "none";
+  /** The label value of a figure over every group or every priority. */
+  static final String ALL = "all";
 
   private final Map<IncidentFlowMetric, Map<Tags, Double>> values = new EnumMap<>(IncidentFlowMetric.class);
 
@@ -25,6 +29,12 @@ final class Readings {
   double value(IncidentFlowMetric metric, Tags tags) {
     Double value = values.getOrDefault(metric, Map.of()).get(tags);
     return value == null ? metric.absent() : value;
+  }
+
+  /** The tags {@code group} and {@code priority} of a series: a value, {@link #ALL} or {@link #UNKNOWN} for null. */
+  static Tags groupAndPriority(String group, Object priority) {
+    return Tags.of("group", group == null ? UNKNOWN : group, "priority", priority == null ? UNKNOWN
+        : priority.toString());
   }
 
   Map<IncidentFlowMetric, Map<Tags, Double>> series() {

@@ -15,9 +15,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ThroughputCounts {
 
-  /** An incident's group and priority may be unknown (null) before triage: such series say {@code none}. */
-  static final String NONE = "none";
-
   private final JdbcTemplate jdbc;
 
   public ThroughputCounts(DataSource dataSource) {
@@ -31,17 +28,12 @@ public class ThroughputCounts {
         + " SUM(CASE WHEN response_breached THEN 1 ELSE 0 END) AS response_breached,"
         + " SUM(CASE WHEN resolution_breached THEN 1 ELSE 0 END) AS resolution_breached"
         + " FROM incident_summary GROUP BY assignment_group, priority", row -> {
-          Tags tags = groupAndPriority(row.getString("assignment_group"), row.getObject("priority", Integer.class));
+          Tags tags = Readings.groupAndPriority(row.getString("assignment_group"), row.getObject("priority"));
           readings.put(REPORTED, tags, row.getLong("reported"));
           readings.put(RESOLVED, tags, row.getLong("resolved"));
           readings.put(CLOSED, tags, row.getLong("closed"));
           readings.put(SLA_BREACHES, tags.and("sla", "response"), row.getLong("response_breached"));
           readings.put(SLA_BREACHES, tags.and("sla", "resolution"), row.getLong("resolution_breached"));
         });
-  }
-
-  /** The tags {@code group} and {@code priority} of a series; {@code none} for an unknown one. */
-  static Tags groupAndPriority(String group, Integer priority) {
-    return Tags.of("group", group == null ? NONE : group, "priority", priority == null ? NONE : priority.toString());
   }
 }
