@@ -33,6 +33,7 @@ public class DashboardMetrics implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(DashboardMetrics.class);
 
   private final MeterRegistry registry;
+  private final DashboardFigureReadings figures;
   private final ThroughputCounts throughput;
   private final JobExecutorState jobs;
   private final Duration interval;
@@ -41,9 +42,10 @@ public class DashboardMetrics implements SmartLifecycle {
   private volatile ScheduledExecutorService scheduler;
   private boolean failing;
 
-  public DashboardMetrics(MeterRegistry registry, ThroughputCounts throughput, JobExecutorState jobs,
-      MetricsSettings settings) {
+  public DashboardMetrics(MeterRegistry registry, DashboardFigureReadings figures, ThroughputCounts throughput,
+      JobExecutorState jobs, MetricsSettings settings) {
     this.registry = registry;
+    this.figures = figures;
     this.throughput = throughput;
     this.jobs = jobs;
     this.interval = settings.refreshInterval();
@@ -56,6 +58,7 @@ public class DashboardMetrics implements SmartLifecycle {
   public synchronized void refresh() {
     long started = System.nanoTime();
     Readings readings = new Readings();
+    figures.readInto(readings);
     throughput.readInto(readings);
     jobs.readInto(readings);
     readings.put(REFRESHED, Instant.now().toEpochMilli() / 1000.0);
@@ -77,17 +80,17 @@ public class DashboardMetrics implements SmartLifecycle {
     }
   }
 
-  /** The background refresh: a failed reading (the database is away) keeps the last one and says so once. */
+  /** The background refresh: a failed reading (the database is away, say) keeps the last one and says so once. */
   private void refreshInBackground() {
     try {
       refresh();
       if (failing) {
-        LOG.info("The metrics read the database again");
+        LOG.info("The metrics are read from the database again");
       }
       failing = false;
     } catch (RuntimeException e) {
       if (!failing) {
-        LOG.warn("The metrics could not read the database; Prometheus gets the last reading until they can: {}",
+        LOG.warn("The metrics could not be read from the database; Prometheus gets the last reading until they can: {}",
             e.toString());
       }
       failing = true;
