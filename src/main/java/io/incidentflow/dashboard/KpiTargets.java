@@ -41,10 +41,14 @@ public class KpiTargets {
   public record Targets(Double response, Double resolution) {
   }
 
-  /** The decision's latest version, ready to answer for any number of cells. */
+  /** The decision's latest version, ready to answer for any number of cells; none deployed: no targets. */
   public Table current() {
     DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION)
         .latestVersion().singleResult();
+    if (latest == null) {
+      // Asked before the process application deployed its decisions (metrics read at the very first start).
+      return new Table(dmn, null, Map.of());
+    }
     Parsed known = parsed;
     if (known == null || !known.definitionId().equals(latest.getId())) {
       try (InputStream model = repository.getDecisionModel(latest.getId())) {
@@ -65,6 +69,9 @@ public class KpiTargets {
 
     /** The targets of incidents at {@code priority} in {@code group} (either may be null). */
     public Targets of(Integer priority, String group) {
+      if (decision == null) {
+        return new Targets(null, null);
+      }
       return answers.computeIfAbsent(Arrays.asList(priority, group), k -> evaluate(priority, group));
     }
 
