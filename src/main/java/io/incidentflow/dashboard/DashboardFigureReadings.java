@@ -14,12 +14,9 @@ import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,17 +30,11 @@ public class DashboardFigureReadings {
 
   private final DashboardFigures figures;
   private final KpiTargets targets;
-  private final RepositoryService repository;
   private final Duration window;
-  /** The targets of each cell as the latest version of KpiTargets decided them. */
-  private final Map<Tags, KpiTargets.Targets> decided = new HashMap<>();
-  private String decidedBy;
 
-  public DashboardFigureReadings(DashboardFigures figures, KpiTargets targets, RepositoryService repository,
-      MetricsSettings settings) {
+  public DashboardFigureReadings(DashboardFigures figures, KpiTargets targets, MetricsSettings settings) {
     this.figures = figures;
     this.targets = targets;
-    this.repository = repository;
     this.window = settings.window();
   }
 
@@ -97,24 +88,12 @@ public class DashboardFigureReadings {
     targets(readings, cells);
   }
 
-  /**
-   * The targets of each cell. Evaluating the decision writes its history, so each cell's targets are decided
-   * once per deployed version of {@code KpiTargets}, not at every reading.
-   */
+  /** The targets of each cell, from the latest version of KpiTargets (none before it is deployed). */
   private void targets(Readings readings, List<SlaCell> cells) {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(KpiTargets.DECISION)
-        .latestVersion().singleResult();
-    if (latest == null) {
-      // The very first start reads the figures before the process application has deployed its decisions.
-      return;
-    }
-    if (!latest.getId().equals(decidedBy)) {
-      decided.clear();
-      decidedBy = latest.getId();
-    }
+    KpiTargets.Table table = targets.current();
     for (SlaCell cell : cells) {
       Tags tags = groupAndPriority(cell.group(), cell.priority());
-      KpiTargets.Targets target = decided.computeIfAbsent(tags, t -> targets.of(cell.priority(), cell.group()));
+      KpiTargets.Targets target = table.of(cell.priority(), cell.group());
       target(readings, tags.and("sla", "response"), target.response());
       target(readings, tags.and("sla", "resolution"), target.resolution());
     }
