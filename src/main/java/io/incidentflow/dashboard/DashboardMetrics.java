@@ -61,6 +61,7 @@ public class DashboardMetrics implements SmartLifecycle {
     figures.readInto(readings);
     throughput.readInto(readings);
     jobs.readInto(readings);
+    // The wall clock, not the engine's: Prometheus compares it with its own time().
     readings.put(REFRESHED, Instant.now().toEpochMilli() / 1000.0);
     readings.put(REFRESH_DURATION, (System.nanoTime() - started) / 1e9);
     current = readings;
