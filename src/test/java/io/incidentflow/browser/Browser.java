@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -221,6 +222,32 @@ final class Browser implements AutoCloseable {
     WebElement field = visible(By.cssSelector(selector));
     field.clear();
     field.sendKeys(text);
+  }
+
+  /** Chooses the option with value {@code value} in the select matching the CSS {@code selector}. */
+  void select(String selector, String value) {
+    new Select(visible(By.cssSelector(selector))).selectByValue(value);
+  }
+
+  /** The attribute {@code name} of the element matching the CSS {@code selector}, once it shows. */
+  String attribute(String selector, String name) {
+    return visible(By.cssSelector(selector)).getAttribute(name);
+  }
+
+  /**
+   * What the page's own session gets from {@code path} (a GET with the page's cookies, as a link the user
+   * clicks), e.g. a CSV download.
+   */
+  String download(String path) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));",
+        path);
+  }
+
+  /** Makes the window {@code height} pixels high, e.g. to show a whole dashboard in one screenshot. */
+  void height(int height) {
+    driver.manage().window().setSize(new Dimension(1400, height));
   }
 
   /** The visible text of the page. */

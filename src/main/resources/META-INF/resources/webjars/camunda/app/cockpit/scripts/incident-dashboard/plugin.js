@@ -146,7 +146,7 @@ function barGroup(item, open, bar, valueAt, nameAt, name) {
   return s('g', {class: 'ifd-clickable', 'data-bar': item.key, onclick: () => open(item)},
     s('title', {}, item.label + ': ' + item.value),
     s('rect', Object.assign({fill: BLUE, rx: 2}, bar)),
-    s('text', valueAt, item.value),
+    s('text', Object.assign({class: 'ifd-bar-value'}, valueAt), item.value),
     s('text', nameAt, name));
 }
 
@@ -507,6 +507,8 @@ function renderDashboard(node, api) {
           safely(times, () => timesCard(times, catalogue, state, show))),
         safely(volume, () => volumeCard(volume, catalogue, state, show)),
         safely(volume, () => trendCard(volume, state, show))));
+    // Says which period and filters the figures on the screen are for (a test waits for it).
+    root.setAttribute('data-loaded', q);
   };
   root.replaceChildren(h('p', {class: 'text-muted'}, 'Loading the incident figures…'));
   load();
