@@ -65,6 +65,27 @@ final class Browser implements AutoCloseable {
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
   }
 
+  /** What a browser test does with the browser. */
+  @FunctionalInterface
+  interface Journey {
+    void drive(Browser browser) throws Exception;
+  }
+
+  /**
+   * Runs {@code journey} in a new browser on the application at {@code port}; when it fails, keeps the screen
+   * and the console log as {@code name-FAILED.png} and {@code name-browser.log}.
+   */
+  static void drive(int port, String name, Journey journey) throws Exception {
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      try {
+        journey.drive(browser);
+      } catch (Exception | AssertionError failure) {
+        browser.keepEvidence(name);
+        throw failure;
+      }
+    }
+  }
+
   /** Logs in to a Camunda webapp ({@code tasklist} or {@code cockpit}) as {@code user}, password = user id. */
   void login(String app, String user) {
     driver.manage().deleteAllCookies();

@@ -38,14 +38,7 @@ class IncidentDashboardBrowserTest extends IncidentFlowTestBase {
 
   @Test
   void theIncidentDashboard() throws Exception {
-    try (Browser browser = new Browser("http://localhost:" + port)) {
-      try {
-        dashboard(browser);
-      } catch (Exception | AssertionError failure) {
-        browser.keepEvidence("dashboard");
-        throw failure;
-      }
-    }
+    Browser.drive(port, "dashboard", this::dashboard);
   }
 
   private void dashboard(Browser browser) throws Exception {

@@ -34,14 +34,7 @@ class IncidentWorkspaceBrowserTest extends IncidentFlowTestBase {
 
   @Test
   void theIncidentWorkspace() throws Exception {
-    try (Browser browser = new Browser("http://localhost:" + port)) {
-      try {
-        workspace(browser);
-      } catch (Exception | AssertionError failure) {
-        browser.keepEvidence("workspace");
-        throw failure;
-      }
-    }
+    Browser.drive(port, "workspace", this::workspace);
   }
 
   private void workspace(Browser browser) throws Exception {
