@@ -72,8 +72,9 @@ const STYLE = `
 .ifd-panel .ifd-head { margin: 0; padding: 8px 14px; background: #f5f5f5;
   border-bottom: 1px solid #ddd; }
 .ifd-panel .ifd-panel-body { padding: 8px 14px; }
-.ifd-step { background: ${BLUE}; color: #fff; border-radius: 3px; padding: 1px 6px; font-size: 11px;
-  white-space: nowrap; box-shadow: 0 1px 2px rgba(0, 0, 0, .3); }
+.ifd-step { background: ${BLUE}; color: #fff; border-radius: 3px; padding: 1px 6px; font-size: 11px; line-height: 1.3;
+  white-space: nowrap; box-shadow: 0 1px 2px rgba(0, 0, 0, .3); transform: translateY(-100%); }
+.ifd-step strong { display: block; }
 `;
 
 // ---- small helpers ----------------------------------------------------------------------------------------
@@ -538,11 +539,14 @@ const waitingAtSteps = {
     get('/dashboard/steps').then(answer => answer.steps
       .filter(step => step.waiting > 0 && elements.get(step.activityId))
       .forEach(step => overlays.add(step.activityId, 'incident-waiting', {
-        position: {top: -22, left: 0},
+        // Just above the task (the badge moves itself up by its own height, whatever the zoom).
+        position: {top: -3, left: 0},
+        // Readable however far Cockpit zooms out to fit the whole process.
+        scale: {min: 0.8},
         html: h('div', {class: 'ifd-step', 'data-step': step.activityId,
           title: step.waiting + ' incident' + (step.waiting === 1 ? '' : 's') + ' wait here now, on average for '
             + seconds(step.meanWaitSeconds)},
-        step.waiting + ' waiting · ⌀ ' + seconds(step.meanWaitSeconds))
+        h('strong', {}, step.waiting + ' waiting'), '⌀ ' + seconds(step.meanWaitSeconds))
       })))
       .catch(() => {
         // 403 for whoever may not read the figures: the diagram stays as Cockpit draws it.
