@@ -29,7 +29,7 @@ const STYLE = `
 .ifd-controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin-bottom: 6px; }
 .ifd-controls select, .ifd-controls input { width: auto; display: inline-block; }
 .ifd-controls .ifd-find-form { margin-left: auto; display: flex; gap: 6px; }
-.ifd-controls .ifd-find-form input { width: 300px; }
+.ifd-controls .ifd-find-form input { width: 240px; }
 .ifd-period { color: #666; margin-bottom: 12px; }
 .ifd-grid { display: flex; flex-wrap: wrap; gap: 15px; }
 .ifd-grid > .ifd-column { flex: 1 1 520px; display: flex; flex-direction: column; gap: 15px; min-width: 0; }
@@ -268,6 +268,8 @@ function atRiskCard(atRisk, catalogue, state, show, open) {
 }
 
 function timesCard(times, catalogue, state, show) {
+  const listLink = (figure, title, text) => h('a', {href: '#', 'data-list-link': figure,
+    onclick: e => { e.preventDefault(); show(figure, {}, title); }}, text);
   const cells = figures => ['acknowledge', 'resolve'].map(kind => {
     const f = figures[kind] || {};
     return [h('td', {}, seconds(f.meanSeconds)), h('td', {}, seconds(f.p90Seconds)), h('td', {class: 'text-muted'}, f.count || 0)];
@@ -286,8 +288,8 @@ function timesCard(times, catalogue, state, show) {
     h('table', {class: 'table table-condensed ifd-times', 'data-by': 'group'}, head('Group'),
       h('tbody', {}, times.byGroup.map(row => h('tr', {'data-group': row.group},
         h('td', {}, label(catalogue, 'assignmentGroup', row.group)), cells(row))))),
-    h('p', {}, h('a', {href: '#', onclick: e => { e.preventDefault(); show('resolved', {}, 'Resolved in the period'); }},
-      'List the incidents resolved in the period')));
+    h('p', {}, 'List the incidents ', listLink('acknowledged', 'Acknowledged in the period', 'acknowledged'), ' or ',
+      listLink('resolved', 'Resolved in the period', 'resolved'), ' in the period'));
 }
 
 function slaCard(sla, catalogue, state, show) {
