@@ -221,7 +221,7 @@ public class IncidentController {
   }
 
   /** The values of a repeatable parameter, which may also be given comma-separated. */
-  private static List<String> values(List<String> parameter) {
+  static List<String> values(List<String> parameter) {
     return parameter == null ? List.of()
         : parameter.stream().flatMap(p -> Arrays.stream(p.split(","))).map(String::strip).filter(p -> !p.isEmpty()).toList();
   }

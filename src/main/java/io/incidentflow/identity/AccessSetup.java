@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.SupportGroups;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -90,8 +91,13 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     }
     // The service desk sees every open incident's task and its history (read; working it takes the group's
     // candidacy): when a caller phones back, whoever answers finds the incident.
-    grant(authorizations, SupportGroups.SERVICE_DESK, Resources.TASK, ANY, Permissions.READ);
-    grant(authorizations, SupportGroups.SERVICE_DESK, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    // Incident and problem managers and managers read every incident too: Cockpit's "Assignments by group"
+    // (the engine's task report) needs READ on every task.
+    for (String group : List.of(SupportGroups.SERVICE_DESK, SupportGroups.INCIDENT_MANAGERS,
+        SupportGroups.PROBLEM_MANAGERS, SupportGroups.MANAGERS)) {
+      grant(authorizations, group, Resources.TASK, ANY, Permissions.READ);
+      grant(authorizations, group, Resources.HISTORIC_TASK, ANY, HistoricTaskPermissions.READ);
+    }
     // Process owners deploy changed models, e.g. from Camunda Modeler.
     grant(authorizations, SupportGroups.PROCESS_OWNERS, Resources.DEPLOYMENT, ANY, Permissions.CREATE);
   }

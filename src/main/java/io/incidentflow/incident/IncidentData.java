@@ -1,6 +1,8 @@
 package io.incidentflow.incident;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -72,6 +74,15 @@ public final class IncidentData {
   /** A counter ({@code reopenCount}, {@code escalationLevel}, paused seconds ...): 0 when absent. */
   public long count(String name) {
     return read.apply(name) instanceof Number number ? number.longValue() : 0L;
+  }
+
+  /** An ISO-8601 duration (an SLA target); null when absent or not a duration. */
+  public Duration duration(String name) {
+    try {
+      return read.apply(name) instanceof String iso ? Duration.parse(iso) : null;
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** A moment; null when absent. */

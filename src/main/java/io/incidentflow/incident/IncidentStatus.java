@@ -1,5 +1,7 @@
 package io.incidentflow.incident;
 
+import java.util.List;
+
 /** The status values of an incident (the {@code status} variable), as DESIGN.md defines them. */
 public enum IncidentStatus {
   /** Reported, not yet routed. */
@@ -14,5 +16,13 @@ public enum IncidentStatus {
   RESOLVED,
   CLOSED,
   /** Not an incident, or a duplicate. */
-  CANCELED
+  CANCELED;
+
+  /** The statuses with work still to do: the backlog. */
+  public static final List<IncidentStatus> OPEN = List.of(NEW, ASSIGNED, IN_PROGRESS, ON_HOLD);
+
+  /** Whether work on the incident is still to do ({@link #OPEN}). */
+  public boolean isOpen() {
+    return OPEN.contains(this);
+  }
 }

@@ -17,6 +17,7 @@ import static io.incidentflow.incident.IncidentVariables.SLA_CALENDAR;
 import static io.incidentflow.incident.IncidentVariables.WARNING_PERCENT;
 
 import io.incidentflow.incident.EngineClock;
+import io.incidentflow.incident.IncidentChanged;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
@@ -36,6 +37,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.SuspensionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,9 +68,11 @@ public class SlaClock implements IncidentStatusObserver {
       "Event_ResolutionDue", RESOLUTION_DUE);
 
   private final SlaCalendars calendars;
+  private final ApplicationEventPublisher events;
 
-  public SlaClock(SlaCalendars calendars) {
+  public SlaClock(SlaCalendars calendars, ApplicationEventPublisher events) {
     this.calendars = calendars;
+    this.events = events;
   }
 
   /** Sets the due dates from the targets SlaTargets just gave, and dates the running timers anew. */
@@ -94,6 +98,7 @@ public class SlaClock implements IncidentStatusObserver {
     incident.setInstant(response ? RESPONSE_BREACHED_AT : RESOLUTION_BREACHED_AT, EngineClock.now());
     LOG.warn("{}: {} SLA breached: it was due by {}", incident.number(), slaType,
         incident.instant(response ? RESPONSE_DUE : RESOLUTION_DUE));
+    events.publishEvent(new IncidentChanged(execution));
   }
 
   @Override

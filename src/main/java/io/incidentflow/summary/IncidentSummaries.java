@@ -15,6 +15,7 @@ import static io.incidentflow.incident.IncidentVariables.STATUS;
 
 import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
+import io.incidentflow.sla.SlaCalendars;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,12 +44,22 @@ public class IncidentSummaries {
   private static final String COLUMNS = "incident_number, status, priority, priority_label, category, assignment_group,"
       + " short_description, caller_name, affected_service, channel, reported_at, response_due, resolution_due, updated_at";
 
+  /** The dashboard's columns, in the order of {@link DashboardFacts}. */
+  private static final String FIGURES = "acknowledged_at, acknowledge_seconds, resolved_at, resolve_seconds, closed_at,"
+      + " response_breached, response_breached_at, resolution_breached, resolution_breached_at, response_outcome_at,"
+      + " resolution_outcome_at, on_hold_seconds, resolution_paused, resolution_50_at, resolution_75_at,"
+      + " resolution_90_at, reopen_count, reassignment_count, first_contact";
+  /** Rows written with the dashboard's columns; rows below it are filled by {@link ReadModelBackfill}. */
+  static final int FIGURES_VERSION = 1;
+
   private final JdbcTemplate jdbc;
   private final NamedParameterJdbcTemplate named;
+  private final SlaCalendars calendars;
 
-  public IncidentSummaries(DataSource dataSource) {
+  public IncidentSummaries(DataSource dataSource, SlaCalendars calendars) {
     this.jdbc = new JdbcTemplate(dataSource);
     this.named = new NamedParameterJdbcTemplate(jdbc);
+    this.calendars = calendars;
   }
 
   /**
@@ -69,31 +80,50 @@ public class IncidentSummaries {
    * variable that is not (or no longer) there keeps the value the row has.
    */
   public void record(VariableScope scope, String processInstanceId) {
-    IncidentData incident = IncidentData.of(scope);
+    record(IncidentData.of(scope), processInstanceId);
+  }
+
+  /**
+   * Writes the row of {@code incident}: what lists show, as {@link #record(VariableScope, String)} says, and
+   * the dashboard's figures, derived anew from the variables each time ({@link DashboardFacts}).
+   */
+  public void record(IncidentData incident, String processInstanceId) {
     String incidentNumber = incident.number();
     if (incidentNumber == null) {
       return;
     }
     Timestamp now = Timestamp.from(EngineClock.now());
+    DashboardFacts facts = DashboardFacts.of(incident, calendars);
     Object[] values = {incident.text(STATUS), incident.priority(), incident.text(PRIORITY_LABEL),
         incident.text(CATEGORY), incident.text(ASSIGNMENT_GROUP), incident.text(AFFECTED_SERVICE),
         incident.text(CHANNEL), incident.text(SHORT_DESCRIPTION), timestamp(incident.instant(RESPONSE_DUE)),
-        timestamp(incident.instant(RESOLUTION_DUE)), incident.text(CALLER_NAME), incident.text(CALLER_EMAIL)};
+        timestamp(incident.instant(RESOLUTION_DUE)), incident.text(CALLER_NAME), incident.text(CALLER_EMAIL),
+        timestamp(facts.acknowledgedAt()), facts.acknowledgeSeconds(), timestamp(facts.resolvedAt()),
+        facts.resolveSeconds(), timestamp(facts.closedAt()), facts.responseBreached(),
+        timestamp(facts.responseBreachedAt()), facts.resolutionBreached(), timestamp(facts.resolutionBreachedAt()),
+        timestamp(facts.responseOutcomeAt()), timestamp(facts.resolutionOutcomeAt()), facts.onHoldSeconds(),
+        facts.resolutionPaused(), timestamp(facts.resolution50At()), timestamp(facts.resolution75At()),
+        timestamp(facts.resolution90At()), facts.reopenCount(), facts.reassignmentCount(), facts.firstContact()};
     int[] types = {Types.VARCHAR, Types.INTEGER, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR};
+        Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR,
+        Types.TIMESTAMP, Types.BIGINT, Types.TIMESTAMP, Types.BIGINT, Types.TIMESTAMP, Types.BOOLEAN,
+        Types.TIMESTAMP, Types.BOOLEAN, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.BIGINT,
+        Types.BOOLEAN, Types.TIMESTAMP, Types.TIMESTAMP, Types.TIMESTAMP, Types.INTEGER, Types.INTEGER,
+        Types.BOOLEAN};
     int updated = jdbc.update("UPDATE incident_summary SET status = COALESCE(?, status),"
             + " priority = COALESCE(?, priority), priority_label = COALESCE(?, priority_label),"
             + " category = COALESCE(?, category), assignment_group = COALESCE(?, assignment_group),"
             + " affected_service = COALESCE(?, affected_service), channel = COALESCE(?, channel),"
             + " short_description = COALESCE(?, short_description), response_due = COALESCE(?, response_due),"
             + " resolution_due = COALESCE(?, resolution_due), caller_name = COALESCE(?, caller_name),"
-            + " caller_email = COALESCE(?, caller_email), updated_at = ? WHERE incident_number = ?",
+            + " caller_email = COALESCE(?, caller_email), " + FIGURES.replace(",", " = ?,") + " = ?,"
+            + " figures_version = " + FIGURES_VERSION + ", updated_at = ? WHERE incident_number = ?",
         append(values, now, incidentNumber), append(types, Types.TIMESTAMP, Types.VARCHAR));
     if (updated == 0) {
       jdbc.update("INSERT INTO incident_summary (status, priority, priority_label, category, assignment_group,"
               + " affected_service, channel, short_description, response_due, resolution_due, caller_name,"
-              + " caller_email, updated_at, incident_number, process_instance_id, reported_at)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " caller_email, " + FIGURES + ", updated_at, incident_number, process_instance_id, reported_at,"
+              + " figures_version) VALUES (" + "?, ".repeat(values.length + 4) + FIGURES_VERSION + ")",
           append(values, now, incidentNumber, processInstanceId, timestamp(incident.instant(REPORTED_AT))),
           append(types, Types.TIMESTAMP, Types.VARCHAR, Types.VARCHAR, Types.TIMESTAMP));
     }

@@ -1,5 +1,6 @@
 package io.incidentflow.summary;
 
+import io.incidentflow.incident.IncidentChanged;
 import io.incidentflow.incident.IncidentStatus;
 import io.incidentflow.incident.IncidentStatusObserver;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,6 +9,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandContextListener;
+import org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +36,14 @@ public class IncidentSummaryObserver implements IncidentStatusObserver {
     Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
   }
 
+  /** A breach, say: the row shows it at once, and as the command ends. */
+  @EventListener
+  public void changed(IncidentChanged change) {
+    DelegateExecution instance = change.execution().getProcessInstance();
+    summaries.record(instance, instance.getId());
+    Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
+  }
+
   private static DelegateExecution processInstance(VariableScope scope) {
     if (scope instanceof DelegateTask task) {
       return task.getExecution().getProcessInstance();
@@ -49,7 +60,11 @@ public class IncidentSummaryObserver implements IncidentStatusObserver {
 
     @Override
     public void onCommandContextClose(CommandContext commandContext) {
-      summaries.record(instance, instance.getId());
+      // An instance that ended in this command (closed, canceled) has let go of its variables: the row
+      // written at its last status change is its last word.
+      if (!(instance instanceof PvmExecutionImpl execution && execution.isEnded())) {
+        summaries.record(instance, instance.getId());
+      }
     }
 
     @Override

@@ -9,7 +9,7 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.notification.MailBodies;
-import io.incidentflow.summary.CallerBackfill;
+import io.incidentflow.summary.ReadModelBackfill;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +44,7 @@ class IncidentWorkspaceApiTest extends IncidentFlowTestBase {
   @Autowired
   DataSource dataSource;
   @Autowired
-  CallerBackfill backfill;
+  ReadModelBackfill backfill;
 
   @Test
   void theRecord_showsTheSlaAsItStandsNow() {
@@ -219,7 +219,7 @@ class IncidentWorkspaceApiTest extends IncidentFlowTestBase {
     Map<String, Object> report = Incidents.vpnReport();
     report.put("callerEmail", "olaf." + marker + "@example.com");
     String number = incidents.report(report).getBusinessKey();
-    new JdbcTemplate(dataSource).update("UPDATE incident_summary SET caller_name = NULL, caller_email = NULL"
+    new JdbcTemplate(dataSource).update("UPDATE incident_summary SET caller_name = NULL, caller_email = NULL, figures_version = 0"
         + " WHERE incident_number = ?", number);
     assertThat(numbers(alice().get("/api/incidents?q=olaf." + marker).getBody())).isEmpty();
 
