@@ -76,6 +76,10 @@ class IncidentDashboardBrowserTest extends IncidentFlowTestBase {
     assertThat(browser.textOf("[data-bucket=breached] ul")).contains(breached.getBusinessKey());
     assertThat(browser.textOf("[data-bucket='50-75'] .ifd-count")).isEqualTo("0");
     assertThat(browser.textOf("[data-figure=volume] [data-reported]")).isEqualTo("4");
+    assertThat(browser.textOf("[data-figure=volume] [data-bar=chat] .ifd-bar-value")).isEqualTo("4");
+    assertThat(browser.textOf("[data-figure=volume] [data-bar=erp]")).contains("ERP", "3");
+    assertThat(browser.attribute("[data-figure=sla] tr[data-group=application-support] td[data-on-target]",
+        "data-on-target")).as("1 of 1 resolved in time meets any target").isEqualTo("true");
     assertThat(browser.textOf("[data-figure=quality] [data-tile=Resolved] .ifd-value")).isEqualTo("1");
     browser.screenshot("dave-dashboard");
 

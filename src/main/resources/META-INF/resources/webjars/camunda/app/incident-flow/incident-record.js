@@ -78,7 +78,7 @@ export function h(tag, attributes, ...children) {
     if (value === null || value === undefined || value === false) {
       return;
     }
-    if (name === 'onclick' || name === 'onsubmit' || name === 'oninput' || name === 'onkeydown') {
+    if (['onclick', 'onsubmit', 'oninput', 'onchange', 'onkeydown'].includes(name)) {
       element.addEventListener(name.substring(2), value);
     } else {
       element.setAttribute(name, value === true ? '' : value);
@@ -345,24 +345,26 @@ export async function showSearch(body, text, api, links) {
     body.replaceChildren(h('a', {href: '#', onclick: e => { e.preventDefault(); again(); }},
       '← back to the results'), h('div', {}, 'Loading…'));
     renderRecord(body.lastChild, number, api, links);
-  }));
+  }, {callers: true}));
 }
 
 /**
- * A page of incidents ({items, total}) as a line that counts them and a table, newest first as the API
- * sends them; a click on a row calls {@code open(incidentNumber)}. {@code more} says where the rest are.
+ * A page of incidents ({items, total}), newest first, as a line that counts them and a table; a click on
+ * a row calls {@code open(incidentNumber)}. {@code callers}: whether the page has the callers' names (the
+ * search has, a figure's list has not); {@code more}: where the incidents not shown are.
  */
-export function incidentTable(page, catalogue, open, more) {
+export function incidentTable(page, catalogue, open, {callers, more} = {}) {
   ensureStyle();
+  const columns = [['Number', i => i.incidentNumber], ['Status', i => label(catalogue, 'status', i.status)],
+    ['Priority', i => label(catalogue, 'priority', i.priority)], ['Short description', i => i.shortDescription],
+    callers ? ['Caller', i => i.callerName || ''] : null,
+    ['Group', i => label(catalogue, 'assignmentGroup', i.assignmentGroup)], ['Reported', i => when(i.reportedAt)]]
+    .filter(Boolean);
   return [
     h('p', {class: 'text-muted'}, page.total + ' incident' + (page.total === 1 ? '' : 's')
       + (page.total > page.items.length ? ', the newest ' + page.items.length + ' shown' + (more || '') : '')),
     h('table', {class: 'table table-hover ifw-results'},
-      h('thead', {}, h('tr', {}, ['Number', 'Status', 'Priority', 'Short description', 'Caller', 'Group']
-        .map(c => h('th', {}, c)))),
+      h('thead', {}, h('tr', {}, columns.map(([name]) => h('th', {}, name)))),
       h('tbody', {}, page.items.map(item => h('tr', {'data-incident': item.incidentNumber,
-        onclick: () => open(item.incidentNumber)},
-      h('td', {}, item.incidentNumber), h('td', {}, label(catalogue, 'status', item.status)),
-      h('td', {}, 'P' + item.priority + ' ' + (item.priorityLabel || '')), h('td', {}, item.shortDescription),
-      h('td', {}, item.callerName || ''), h('td', {}, label(catalogue, 'assignmentGroup', item.assignmentGroup))))))];
+        onclick: () => open(item.incidentNumber)}, columns.map(([, value]) => h('td', {}, value(item)))))))];
 }

@@ -272,7 +272,8 @@ function timesCard(times, catalogue, state, show) {
     onclick: e => { e.preventDefault(); show(figure, {}, title); }}, text);
   const cells = figures => ['acknowledge', 'resolve'].map(kind => {
     const f = figures[kind] || {};
-    return [h('td', {}, seconds(f.meanSeconds)), h('td', {}, seconds(f.p90Seconds)), h('td', {class: 'text-muted'}, f.count || 0)];
+    return [h('td', {}, seconds(f.meanSeconds)), h('td', {}, seconds(f.p90Seconds)),
+      h('td', {class: 'text-muted'}, f.count || 0)];
   });
   const head = first => h('thead', {},
     h('tr', {}, h('th', {rowspan: 2}, first), h('th', {colspan: 3}, 'Time to acknowledge'),
@@ -285,9 +286,10 @@ function timesCard(times, catalogue, state, show) {
       h('tbody', {}, times.byPriority.map(row => h('tr', {'data-priority': row.priority},
         h('td', {}, priorityName(catalogue, row.priority)), cells(row))),
       h('tr', {'data-overall': ''}, h('th', {}, 'All'), cells(overall)))),
-    h('table', {class: 'table table-condensed ifd-times', 'data-by': 'group'}, head('Group'),
-      h('tbody', {}, times.byGroup.map(row => h('tr', {'data-group': row.group},
-        h('td', {}, label(catalogue, 'assignmentGroup', row.group)), cells(row))))),
+    times.byGroup.length === 0 ? null
+      : h('table', {class: 'table table-condensed ifd-times', 'data-by': 'group'}, head('Group'),
+        h('tbody', {}, times.byGroup.map(row => h('tr', {'data-group': row.group},
+          h('td', {}, label(catalogue, 'assignmentGroup', row.group)), cells(row))))),
     h('p', {}, 'List the incidents ', listLink('acknowledged', 'Acknowledged in the period', 'acknowledged'), ' or ',
       listLink('resolved', 'Resolved in the period', 'resolved'), ' in the period'));
 }
@@ -297,10 +299,13 @@ function slaCard(sla, catalogue, state, show) {
     if (!o || !o.count) {
       return h('td', {class: 'text-muted'}, '—');
     }
-    return h('td', {class: 'ifd-clickable ' + (o.onTarget ? 'ifd-on' : 'ifd-off'), 'data-on-target': String(o.onTarget),
-      title: o.met + ' of ' + o.count + ' met; target ' + percent(o.target) + '. Click: the breached ones.',
+    // Without a target (the overall row: targets are per priority and group) the share stands uncoloured.
+    const standing = o.onTarget === null || o.onTarget === undefined ? '' : o.onTarget ? 'ifd-on' : 'ifd-off';
+    return h('td', {class: 'ifd-clickable ' + standing, 'data-on-target': String(o.onTarget),
+      title: o.met + ' of ' + o.count + ' met' + (o.target === null ? '' : '; target ' + percent(o.target))
+        + '. Click: the breached ones.',
       onclick: () => show(breachFigure.figure, breachFigure.params, what)},
-    percent(o.percent), h('small', {}, ' / ' + percent(o.target)));
+    percent(o.percent), o.target === null ? null : h('small', {}, ' / ' + percent(o.target)));
   };
   const row = (cell, name, params) => h('tr', {'data-group': cell.group || '', 'data-priority': cell.priority || ''},
     h('td', {}, name),
@@ -334,8 +339,8 @@ function qualityCard(quality, state, show) {
 
 function volumeCard(volume, catalogue, state, show) {
   const reported = (params, what) => show('reported', params, 'Reported: ' + what);
-  // Each entry is named by the filter it stands for: {channel, count}, {service, count}, {category, count}.
-  const bars = (items, field, key) => barList(items.map(i => ({key: i[key], label: label(catalogue, field, i[key]),
+  // Each entry is {value, count}; a click lists the incidents reported with that value of the filter {@code key}.
+  const bars = (items, field, key) => barList(items.map(i => ({key: i.value, label: label(catalogue, field, i.value),
     value: i.count})), item => reported({[key]: item.key}, item.label));
   return card('volume', 'Volume', 'incidents reported in the period', csvLink('volume.csv?' + query(state)),
     h('div', {class: 'ifd-clickable', onclick: () => reported({}, 'all')},
@@ -362,7 +367,7 @@ function incidentList(panel, state, catalogue, figure, params, title, open) {
     body));
   panel.scrollIntoView({behavior: 'smooth', block: 'start'});
   get('/dashboard/incidents?size=100&' + parameters)
-    .then(page => body.replaceChildren(...incidentTable(page, catalogue, open, ' (all in the CSV)')))
+    .then(page => body.replaceChildren(...incidentTable(page, catalogue, open, {more: ' (all in the CSV)'})))
     .catch(e => body.replaceChildren(h('div', {class: 'ifw-error'}, e.message)));
 }
 
@@ -410,14 +415,14 @@ function recordPanel(panel, number, api) {
 
 function controls(state, catalogue, reload, find) {
   const select = (name, options, value) => h('select', {class: 'form-control input-sm', name: 'ifd-' + name,
-    oninput: e => { state[name] = e.target.value; reload(); }},
+    onchange: e => { state[name] = e.target.value; reload(); }},
   options.map(([v, text]) => {
     const option = h('option', {value: v}, text);
     option.selected = String(v) === String(value);
     return option;
   }));
   const date = name => h('input', {class: 'form-control input-sm', type: 'date', name: 'ifd-' + name, value: state[name],
-    oninput: e => { state[name] = e.target.value; if (state.from && state.to) { reload(); } }});
+    onchange: e => { state[name] = e.target.value; if (state.from && state.to) { reload(); } }});
   const text = h('input', {class: 'form-control input-sm', type: 'search', name: 'ifd-query', maxlength: '254',
     placeholder: 'Find incident: number, caller, text'});
   return h('div', {class: 'ifd-controls'},
