@@ -188,7 +188,7 @@ public class DashboardController {
     Slice slice = behind.slice();
     // A bad slice answers 400 before the first byte of the file is written.
     incidents.page(query, slice, 0, 1);
-    DashboardCsv csv = new DashboardCsv(csv(response, "incidents-" + figure));
+    DashboardCsv csv = new DashboardCsv(csv(response, "incidents-" + behind.figure()));
     csv.incidentHeader();
     incidents.each(query, slice, csv::incident);
   }
