@@ -40,6 +40,7 @@ const STYLE = `
 .ifd-head h3 { font-size: 16px; margin: 0; flex: 1; }
 .ifd-head .ifd-note { color: #888; font-size: 12px; }
 .ifd-chart { max-height: 180px; }
+.ifd-trend { display: block; }
 .ifd-card h4 { font-size: 13px; font-weight: bold; margin: 12px 0 6px; }
 .ifd-heat td, .ifd-heat th { text-align: center; }
 .ifd-heat th:first-child, .ifd-heat td:first-child { text-align: left; }
@@ -181,7 +182,7 @@ function barList(items, open) {
   const row = 20;
   const name = 135;
   const max = Math.max(1, ...items.map(i => i.value));
-  const chart = {class: 'ifd-chart', viewBox: `0 0 ${width} ${items.length * row}`, width, style: 'max-width: 100%'};
+  const chart = {class: 'ifd-bars', viewBox: `0 0 ${width} ${items.length * row}`, width, style: 'max-width: 100%'};
   return s('svg', chart,
     items.map((item, index) => {
       const y = index * row;
@@ -198,12 +199,13 @@ function trendChart(trend, open) {
     return h('p', {class: 'text-muted'}, 'No days in this period.');
   }
   const width = 1000;
-  const height = 200;
+  const height = 160;
   const left = 30;
   const bottom = 22;
   const top = 12;
   const max = Math.max(1, ...trend.map(d => Math.max(d.reported, d.resolved)));
-  const step = trend.length > 1 ? (width - left - 20) / (trend.length - 1) : 0;
+  // Room at the right for the last day's name, centred under its point.
+  const step = trend.length > 1 ? (width - left - 50) / (trend.length - 1) : 0;
   const x = index => left + 10 + index * step;
   const y = value => height - bottom - (height - top - bottom) * value / max;
   const line = (key, color) => s('polyline', {fill: 'none', stroke: color, 'stroke-width': 2,
@@ -211,7 +213,7 @@ function trendChart(trend, open) {
   const labelEvery = Math.ceil(trend.length / 12);
   return [h('div', {class: 'ifd-legend'}, h('span', {}, h('i', {style: 'background:' + BLUE}), 'Reported'),
     h('span', {}, h('i', {style: 'background:' + GREEN}), 'Resolved')),
-  s('svg', {class: 'ifd-chart', viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img'},
+  s('svg', {class: 'ifd-trend', viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'img'},
     s('line', {class: 'ifd-axis', x1: left, x2: width, y1: height - bottom, y2: height - bottom}),
     s('text', {x: 0, y: top + 4}, max), s('text', {x: 0, y: height - bottom}, 0),
     line('reported', BLUE), line('resolved', GREEN),
