@@ -26,9 +26,18 @@ ALTER TABLE incident_summary ADD COLUMN first_contact BOOLEAN DEFAULT FALSE NOT 
 -- 0: written before these columns; ReadModelBackfill fills such rows from the engine's history at start.
 ALTER TABLE incident_summary ADD COLUMN figures_version INTEGER DEFAULT 0 NOT NULL;
 
-CREATE INDEX incident_summary_reported_at ON incident_summary (reported_at);
-CREATE INDEX incident_summary_acknowledged_at ON incident_summary (acknowledged_at);
-CREATE INDEX incident_summary_resolved_at ON incident_summary (resolved_at);
-CREATE INDEX incident_summary_response_outcome ON incident_summary (response_outcome_at);
-CREATE INDEX incident_summary_resolution_outcome ON incident_summary (resolution_outcome_at);
+-- Each period selects on one moment. The index of that moment also holds what the figures of that period
+-- group, count and filter by, so that a long period is read from the index alone (PostgreSQL's index-only
+-- scan) rather than from a third of the table's pages.
+CREATE INDEX incident_summary_reported_at ON incident_summary
+  (reported_at, channel, affected_service, category, assignment_group, priority);
+CREATE INDEX incident_summary_acknowledged_at ON incident_summary
+  (acknowledged_at, acknowledge_seconds, priority, assignment_group, affected_service, channel);
+CREATE INDEX incident_summary_resolved_at ON incident_summary
+  (resolved_at, resolve_seconds, priority, assignment_group, affected_service, channel, first_contact, reopen_count,
+   reassignment_count);
+CREATE INDEX incident_summary_response_outcome ON incident_summary
+  (response_outcome_at, assignment_group, priority, response_breached, affected_service, channel);
+CREATE INDEX incident_summary_resolution_outcome ON incident_summary
+  (resolution_outcome_at, assignment_group, priority, resolution_breached, affected_service, channel);
 CREATE INDEX incident_summary_figures_version ON incident_summary (figures_version);

@@ -3,6 +3,7 @@ package io.incidentflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.incidentflow.dashboard.KpiTargets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -32,17 +34,21 @@ import org.springframework.util.LinkedMultiValueMap;
 @IncidentFlowTest
 class ModelerRoundTripTest extends IncidentFlowTestBase {
 
+  @Autowired
+  KpiTargets kpiTargets;
+
   static final Path PRIORITY_DMN = Path.of("dmn", "IncidentPriority.dmn");
   static final Path SLA_TARGETS_DMN = Path.of("dmn", "SlaTargets.dmn");
   static final Path PAUSE_POLICY_DMN = Path.of("dmn", "SlaPausePolicy.dmn");
   static final Path ESCALATION_DMN = Path.of("dmn", "IncidentEscalation.dmn");
+  static final Path KPI_TARGETS_DMN = Path.of("dmn", "KpiTargets.dmn");
 
 
   @AfterEach
   void deployTheProjectsRuleAgain() throws IOException {
     // Later tests expect the matrix of DESIGN.md: the project's own file becomes the latest version again.
     assertThat(deploy("paula", PRIORITY_DMN, Files.readString(PRIORITY_DMN)).getStatusCode()).isEqualTo(HttpStatus.OK);
-    for (Path rule : List.of(SLA_TARGETS_DMN, PAUSE_POLICY_DMN, ESCALATION_DMN)) {
+    for (Path rule : List.of(SLA_TARGETS_DMN, PAUSE_POLICY_DMN, ESCALATION_DMN, KPI_TARGETS_DMN)) {
       assertThat(deploy("paula", rule, Files.readString(rule)).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
     ClockUtil.reset();
@@ -63,6 +69,19 @@ class ModelerRoundTripTest extends IncidentFlowTestBase {
 
     assertThat(prioritize("low", "low")).isEqualTo(4);
     assertThat(prioritize("high", "high")).isEqualTo(1);
+  }
+
+  @Test
+  void aChangedKpiTarget_coloursTheNextDashboard() throws IOException {
+    assertThat(kpiTargets.current().of(4, "network-support").response()).isEqualTo(85.0);
+    String dmn = Files.readString(KPI_TARGETS_DMN);
+    String changed = dmn.replace("<text>85</text>", "<text>70</text>");
+    assertThat(changed).isNotEqualTo(dmn);
+
+    assertThat(deploy("paula", KPI_TARGETS_DMN, changed).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    assertThat(kpiTargets.current().of(4, "network-support").response()).isEqualTo(70.0);
+    assertThat(kpiTargets.current().of(3, "network-support").response()).isEqualTo(90.0);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.sql.DataSource;
@@ -42,6 +43,8 @@ public class DashboardFigures {
   /** How many incidents each at-risk bucket lists, most urgent first. */
   static final int RISK_LISTED = 20;
   private static final int TOP = 10;
+  /** What a breakdown shows for an incident without the value. */
+  private static final String NONE = "(none)";
 
   private static final String OPEN = "status IN (:open)";
   private static final String RUNNING = OPEN + " AND resolution_paused = FALSE AND resolution_50_at <= :now";
@@ -161,21 +164,58 @@ public class DashboardFigures {
 
   /** Times to acknowledge (taken in the period) and to resolve (resolved in it). */
   public TimeFigures times(DashboardQuery query) {
-    Map<Integer, Spread> acknowledgeByPriority = spreads(query, "acknowledged_at", "acknowledge_seconds", "priority");
-    Map<Integer, Spread> resolveByPriority = spreads(query, "resolved_at", "resolve_seconds", "priority");
-    Map<String, Spread> acknowledgeByGroup = spreads(query, "acknowledged_at", "acknowledge_seconds", "assignment_group");
-    Map<String, Spread> resolveByGroup = spreads(query, "resolved_at", "resolve_seconds", "assignment_group");
+    Durations acknowledge = durations(query, "acknowledged_at", "acknowledge_seconds");
+    Durations resolve = durations(query, "resolved_at", "resolve_seconds");
     Spread none = new Spread(0, null, null);
-    List<Times> byPriority = union(acknowledgeByPriority, resolveByPriority).stream()
-        .map(p -> new Times(p, null, acknowledgeByPriority.getOrDefault(p, none), resolveByPriority.getOrDefault(p, none)))
+    List<Times> byPriority = union(acknowledge.byPriority(), resolve.byPriority()).stream()
+        .map(p -> new Times(p, null, spread(acknowledge.byPriority().get(p)), spread(resolve.byPriority().get(p))))
         .toList();
-    List<Times> byGroup = union(acknowledgeByGroup, resolveByGroup).stream()
-        .map(g -> new Times(null, g, acknowledgeByGroup.getOrDefault(g, none), resolveByGroup.getOrDefault(g, none)))
+    List<Times> byGroup = union(acknowledge.byGroup(), resolve.byGroup()).stream()
+        .map(g -> new Times(null, g, spread(acknowledge.byGroup().get(g)), spread(resolve.byGroup().get(g))))
         .toList();
-    Times overall = new Times(null, null,
-        spreads(query, "acknowledged_at", "acknowledge_seconds", null).getOrDefault(null, none),
-        spreads(query, "resolved_at", "resolve_seconds", null).getOrDefault(null, none));
-    return new TimeFigures(byPriority, byGroup, overall);
+    return new TimeFigures(byPriority, byGroup, new Times(null, null,
+        acknowledge.all().isEmpty() ? none : spread(acknowledge.all()),
+        resolve.all().isEmpty() ? none : spread(resolve.all())));
+  }
+
+  /** One duration of the period's incidents, each list in ascending order. */
+  private record Durations(List<Long> all, Map<Integer, List<Long>> byPriority, Map<String, List<Long>> byGroup) {
+  }
+
+  /**
+   * The durations in one read of the period, smallest first: the percentiles of every priority and group
+   * come from it, where a query per grouping would read the period again for each.
+   */
+  private Durations durations(DashboardQuery query, String moment, String seconds) {
+    MapSqlParameterSource parameters = parameters(query);
+    Durations durations = new Durations(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+    jdbc.query("SELECT priority, assignment_group, " + seconds + " FROM incident_summary WHERE " + inPeriod(moment)
+        + " AND " + seconds + " IS NOT NULL" + filters(query, parameters) + " ORDER BY " + seconds, parameters, rs -> {
+          long value = rs.getLong(3);
+          durations.all().add(value);
+          durations.byPriority().computeIfAbsent(rs.getObject(1, Integer.class), k -> new ArrayList<>()).add(value);
+          durations.byGroup().computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(value);
+        });
+    return durations;
+  }
+
+  /**
+   * The mean and the 90th percentile of {@code sorted} (ascending), interpolated between the two nearest
+   * values as SQL's {@code PERCENTILE_CONT(0.9)} does; no values: count 0.
+   */
+  static Spread spread(List<Long> sorted) {
+    if (sorted == null || sorted.isEmpty()) {
+      return new Spread(0, null, null);
+    }
+    double sum = 0;
+    for (long value : sorted) {
+      sum += value;
+    }
+    double position = (sorted.size() - 1) * 0.9;
+    int below = (int) Math.floor(position);
+    int above = Math.min(below + 1, sorted.size() - 1);
+    double p90 = sorted.get(below) + (position - below) * (sorted.get(above) - sorted.get(below));
+    return new Spread(sorted.size(), Math.round(sum / sorted.size()), Math.round(p90));
   }
 
   /** SLA outcomes that fell in the period, by group and priority. */
@@ -200,9 +240,19 @@ public class DashboardFigures {
 
   /** Incidents reported in the period by channel, service and category; reported and resolved per day. */
   public Volume volume(DashboardQuery query) {
-    List<Count> channels = counts(query, "channel", Integer.MAX_VALUE);
-    List<Count> services = counts(query, "affected_service", TOP);
-    List<Count> categories = counts(query, "category", TOP);
+    // One read for the three breakdowns: at most channels x services x categories rows.
+    Map<String, Long> channels = new LinkedHashMap<>();
+    Map<String, Long> services = new LinkedHashMap<>();
+    Map<String, Long> categories = new LinkedHashMap<>();
+    MapSqlParameterSource parameters = parameters(query);
+    jdbc.query("SELECT channel, affected_service, category, COUNT(*) FROM incident_summary WHERE "
+        + inPeriod("reported_at") + filters(query, parameters) + " GROUP BY channel, affected_service, category",
+        parameters, rs -> {
+          long count = rs.getLong(4);
+          channels.merge(Objects.toString(rs.getString(1), NONE), count, Long::sum);
+          services.merge(Objects.toString(rs.getString(2), NONE), count, Long::sum);
+          categories.merge(Objects.toString(rs.getString(3), NONE), count, Long::sum);
+        });
     Map<LocalDate, long[]> days = new TreeMap<>();
     for (LocalDate day = query.from().atZone(query.zone()).toLocalDate();
         day.atStartOfDay(query.zone()).toInstant().isBefore(query.to()); day = day.plusDays(1)) {
@@ -211,7 +261,15 @@ public class DashboardFigures {
     perHour(query, "reported_at", days, 0);
     perHour(query, "resolved_at", days, 1);
     List<Day> trend = days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue()[0], e.getValue()[1])).toList();
-    return new Volume(channels.stream().mapToLong(Count::count).sum(), channels, services, categories, trend);
+    return new Volume(channels.values().stream().mapToLong(Long::longValue).sum(), top(channels, Integer.MAX_VALUE),
+        top(services, TOP), top(categories, TOP), trend);
+  }
+
+  /** The {@code limit} most frequent values, the most frequent first, equal counts by value. */
+  private static List<Count> top(Map<String, Long> counts, int limit) {
+    return counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(limit).map(e -> new Count(e.getKey(), e.getValue())).toList();
   }
 
   /** A group at a priority, ordered by group, then priority; a missing value last. */
@@ -237,30 +295,6 @@ public class DashboardFigures {
               new Outcomes(rs.getLong(3), rs.getLong(4)));
         });
     return outcomes;
-  }
-
-  @SuppressWarnings("unchecked")
-  private <K> Map<K, Spread> spreads(DashboardQuery query, String moment, String seconds, String by) {
-    MapSqlParameterSource parameters = parameters(query);
-    String key = by == null ? "NULL" : by;
-    Map<K, Spread> spreads = new LinkedHashMap<>();
-    jdbc.query("SELECT " + key + ", COUNT(*), AVG(CAST(" + seconds + " AS DOUBLE PRECISION)),"
-        + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY " + seconds + ") FROM incident_summary WHERE "
-        + inPeriod(moment) + " AND " + seconds + " IS NOT NULL" + filters(query, parameters)
-        + (by == null ? "" : " GROUP BY " + by), parameters, rs -> {
-          if (rs.getLong(2) > 0) {
-            spreads.put((K) rs.getObject(1), new Spread(rs.getLong(2), Math.round(rs.getDouble(3)),
-                Math.round(rs.getDouble(4))));
-          }
-        });
-    return spreads;
-  }
-
-  private List<Count> counts(DashboardQuery query, String column, int limit) {
-    MapSqlParameterSource parameters = parameters(query).addValue("limit", limit);
-    return jdbc.query("SELECT " + column + ", COUNT(*) AS n FROM incident_summary WHERE " + inPeriod("reported_at")
-        + filters(query, parameters) + " GROUP BY " + column + " ORDER BY n DESC, " + column + " LIMIT :limit",
-        parameters, (rs, i) -> new Count(rs.getString(1), rs.getLong(2)));
   }
 
   /** Counts per hour in the database, so that days fall in the dashboard's time zone, not the database's. */

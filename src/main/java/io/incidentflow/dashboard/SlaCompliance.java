@@ -2,9 +2,7 @@ package io.incidentflow.dashboard;
 
 import io.incidentflow.dashboard.DashboardFigures.Outcomes;
 import io.incidentflow.dashboard.DashboardFigures.SlaCell;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,10 +45,9 @@ public class SlaCompliance {
   /** Compliance in the period and filters of {@code query}. */
   public Figures of(DashboardQuery query) {
     List<SlaCell> outcomes = figures.sla(query);
-    Map<String, KpiTargets.Targets> decided = new HashMap<>();
+    KpiTargets.Table table = targets.current();
     List<Cell> cells = outcomes.stream().map(o -> {
-      KpiTargets.Targets target = decided.computeIfAbsent(o.priority() + " " + o.group(),
-          k -> targets.of(o.priority(), o.group()));
+      KpiTargets.Targets target = table.of(o.priority(), o.group());
       return new Cell(o.group(), o.priority(), compliance(o.response(), target.response()),
           compliance(o.resolution(), target.resolution()));
     }).toList();

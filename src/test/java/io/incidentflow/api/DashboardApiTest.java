@@ -57,6 +57,19 @@ class DashboardApiTest extends IncidentFlowTestBase {
   }
 
   @Test
+  void cockpitsAssignmentsByGroup_answersIncidentManagersAndManagers_atBothDoors() {
+    incidents.report(Incidents.vpnReport());
+    for (String manager : List.of("dave", "erin")) {
+      EngineDoor.both(port, manager).forEach((door, client) -> {
+        EngineDoor.Answer report = client.get("/task/report/candidate-group-count");
+        assertThat(report.status()).as(manager + " at " + door + ": " + report.body()).isEqualTo(200);
+        assertThat(report.body()).as(manager + " at " + door).contains("\"groupName\":\"service-desk\"");
+      });
+    }
+    assertThat(EngineDoor.engineRest(port, "bob").get("/task/report/candidate-group-count").status()).isEqualTo(403);
+  }
+
+  @Test
   void aBadPeriodOrFilter_isNamed() {
     assertField("/api/dashboard/backlog?period=year", "period", "today, 7d, 30d, custom");
     assertField("/api/dashboard/times?period=custom&to=2026-12-01", "from", "required");

@@ -78,7 +78,7 @@ class DashboardBenchmark extends IncidentFlowTestBase {
     figure.put("volume", figures::volume);
     figure.put("incidents behind backlog, page 1", q -> listed.page(q, new Slice("backlog", null, null, null, null), 0, 20));
     for (DashboardQuery query : List.of(query("7d", null, null), query("30d", null, null),
-        query("custom", "2025-07-21", "2026-07-20"), query("30d", "network-support", null))) {
+        query("custom", null, "2025-07-21"), query("30d", "network-support", null))) {
       String name = query.period() + (query.groups().isEmpty() ? "" : " group=" + query.groups().get(0))
           + ("custom".equals(query.period()) ? " (a year)" : "");
       System.out.printf(" period %s%n", name);
