@@ -207,7 +207,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits until an element matching the CSS {@code selector} shows whose text contains {@code text}. */
   void waitForTextIn(String selector, String text) {
+    // Ignores an element that a re-render replaced while it was read (a list refreshing, a search answering).
     new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(selector + " showing '" + text + "'")
+        .ignoring(StaleElementReferenceException.class)
         .until(ready -> driver.findElements(By.cssSelector(selector)).stream()
             .anyMatch(element -> element.isDisplayed() && element.getText().contains(text)));
   }
