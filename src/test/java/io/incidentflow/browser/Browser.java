@@ -27,6 +27,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -62,6 +63,27 @@ final class Browser implements AutoCloseable {
     this.driver = new ChromeDriver(service, options);
     driver.manage().window().setSize(new Dimension(1400, 1000));
     this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+  }
+
+  /** What a browser test does with the browser. */
+  @FunctionalInterface
+  interface Journey {
+    void drive(Browser browser) throws Exception;
+  }
+
+  /**
+   * Runs {@code journey} in a new browser on the application at {@code port}; when it fails, keeps the screen
+   * and the console log as {@code name-FAILED.png} and {@code name-browser.log}.
+   */
+  static void drive(int port, String name, Journey journey) throws Exception {
+    try (Browser browser = new Browser("http://localhost:" + port)) {
+      try {
+        journey.drive(browser);
+      } catch (Exception | AssertionError failure) {
+        browser.keepEvidence(name);
+        throw failure;
+      }
+    }
   }
 
   /** Logs in to a Camunda webapp ({@code tasklist} or {@code cockpit}) as {@code user}, password = user id. */
@@ -185,7 +207,9 @@ final class Browser implements AutoCloseable {
 
   /** Waits until an element matching the CSS {@code selector} shows whose text contains {@code text}. */
   void waitForTextIn(String selector, String text) {
+    // Ignores an element that a re-render replaced while it was read (a list refreshing, a search answering).
     new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(selector + " showing '" + text + "'")
+        .ignoring(StaleElementReferenceException.class)
         .until(ready -> driver.findElements(By.cssSelector(selector)).stream()
             .anyMatch(element -> element.isDisplayed() && element.getText().contains(text)));
   }
@@ -221,6 +245,32 @@ final class Browser implements AutoCloseable {
     WebElement field = visible(By.cssSelector(selector));
     field.clear();
     field.sendKeys(text);
+  }
+
+  /** Chooses the option with value {@code value} in the select matching the CSS {@code selector}. */
+  void select(String selector, String value) {
+    new Select(visible(By.cssSelector(selector))).selectByValue(value);
+  }
+
+  /** The attribute {@code name} of the element matching the CSS {@code selector}, once it shows. */
+  String attribute(String selector, String name) {
+    return visible(By.cssSelector(selector)).getAttribute(name);
+  }
+
+  /**
+   * What the page's own session gets from {@code path} (a GET with the page's cookies, as a link the user
+   * clicks), e.g. a CSV download.
+   */
+  String download(String path) {
+    return (String) ((JavascriptExecutor) driver).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(r => r.text()).then(done, e => done('failed: ' + e));",
+        path);
+  }
+
+  /** Makes the window {@code height} pixels high, e.g. to show a whole dashboard in one screenshot. */
+  void height(int height) {
+    driver.manage().window().setSize(new Dimension(1400, height));
   }
 
   /** The visible text of the page. */

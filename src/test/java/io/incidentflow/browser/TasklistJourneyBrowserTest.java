@@ -27,14 +27,7 @@ class TasklistJourneyBrowserTest extends IncidentFlowTestBase {
 
   @Test
   void anIncidentFromReportToClosed() throws Exception {
-    try (Browser browser = new Browser("http://localhost:" + port)) {
-      try {
-        journey(browser);
-      } catch (Exception | AssertionError failure) {
-        browser.keepEvidence("journey");
-        throw failure;
-      }
-    }
+    Browser.drive(port, "journey", this::journey);
   }
 
   private void journey(Browser browser) throws Exception {
