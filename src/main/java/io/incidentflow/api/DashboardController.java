@@ -12,6 +12,7 @@ import io.incidentflow.dashboard.DashboardQuery;
 import io.incidentflow.dashboard.SlaCompliance;
 import io.incidentflow.dashboard.WaitingSteps;
 import io.incidentflow.incident.EngineClock;
+import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
 import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.sla.SlaSettings;
 import io.swagger.v3.oas.annotations.Operation;
@@ -45,11 +46,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DashboardController {
 
   static final String BASE = "/api/dashboard";
-  private static final int MAX_PAGE_SIZE = 100;
   private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final DashboardFigures figures;
   private final SlaCompliance compliance;
+  /** Every figure by its name in the path, in the dashboard's order. */
+  private final Map<String, Figure> catalogue;
   private final DashboardIncidents incidents;
   private final WaitingSteps steps;
   private final ObjectMapper json;
@@ -59,6 +61,7 @@ public class DashboardController {
       WaitingSteps steps, ObjectMapper json, SlaSettings sla) {
     this.figures = figures;
     this.compliance = compliance;
+    this.catalogue = catalogue();
     this.incidents = incidents;
     this.steps = steps;
     this.json = json;
@@ -167,11 +170,9 @@ public class DashboardController {
       @RequestParam(name = "size", defaultValue = "20") int size,
       @ParameterObject Scope scope, HttpServletRequest request) {
     DashboardAccess.requireReader(ApiAuthentication.caller(request));
-    if (page < 0) {
-      throw RequestRefusedException.badField("page", "must be 0 or more (was " + page + ")");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw RequestRefusedException.badField("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")");
+    List<FieldError> pageFaults = IncidentController.pageFaults(page, size);
+    if (!pageFaults.isEmpty()) {
+      throw RequestRefusedException.badFields(pageFaults);
     }
     DashboardQuery query = query(scope);
     ObjectNode answer = json.valueToTree(incidents.page(query, behind.slice(), page, size));
@@ -185,12 +186,10 @@ public class DashboardController {
       HttpServletResponse response) throws IOException {
     DashboardAccess.requireReader(ApiAuthentication.caller(request));
     DashboardQuery query = query(scope);
-    Slice slice = behind.slice();
-    // A bad slice answers 400 before the first byte of the file is written.
-    incidents.page(query, slice, 0, 1);
+    DashboardIncidents.Selection selection = incidents.select(query, behind.slice());
     DashboardCsv csv = new DashboardCsv(csv(response, "incidents-" + behind.figure()));
     csv.incidentHeader();
-    incidents.each(query, slice, csv::incident);
+    incidents.each(selection, csv::incident);
   }
 
   @Operation(summary = "Incidents waiting at each user task now", description = "For the Cockpit diagram overlay"
@@ -202,10 +201,9 @@ public class DashboardController {
   }
 
   private Figure figure(String name) {
-    Map<String, Figure> all = catalogue();
-    Figure chosen = all.get(name);
+    Figure chosen = catalogue.get(name);
     if (chosen == null) {
-      throw RequestRefusedException.badField("figure", "must be one of " + String.join(", ", all.keySet())
+      throw RequestRefusedException.badField("figure", "must be one of " + String.join(", ", catalogue.keySet())
           + ", incidents or steps (was '" + name + "')");
     }
     return chosen;

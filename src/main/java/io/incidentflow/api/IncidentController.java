@@ -173,12 +173,7 @@ public class IncidentController {
     groups.stream().filter(g -> !CodeList.contains(SupportGroup.class, g)).findFirst().ifPresent(g -> faults.add(
         new FieldError("assignmentGroup", "must be one of " + String.join(", ", CodeList.values(SupportGroup.class))
             + " (was '" + g + "')")));
-    if (page < 0) {
-      faults.add(new FieldError("page", "must be 0 or more (was " + page + ")"));
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      faults.add(new FieldError("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")"));
-    }
+    faults.addAll(pageFaults(page, size));
     if (!faults.isEmpty()) {
       throw RequestRefusedException.badFields(faults);
     }
@@ -218,6 +213,18 @@ public class IncidentController {
       @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(schema = @Schema(implementation = ConfirmationRequest.class)))
       @RequestBody Map<String, Object> body, HttpServletRequest request) {
     return confirmation.confirm(ApiAuthentication.caller(request), incidentNumber, body);
+  }
+
+  /** What is wrong with a list's {@code page} (from 0) and {@code size} (1 to 100): nothing, or each field. */
+  static List<FieldError> pageFaults(int page, int size) {
+    List<FieldError> faults = new ArrayList<>();
+    if (page < 0) {
+      faults.add(new FieldError("page", "must be 0 or more (was " + page + ")"));
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      faults.add(new FieldError("size", "must be 1 to " + MAX_PAGE_SIZE + " (was " + size + ")"));
+    }
+    return faults;
   }
 
   /** The values of a repeatable parameter, which may also be given comma-separated. */

@@ -46,9 +46,15 @@ public class DashboardFigures {
   /** What a breakdown shows for an incident without the value. */
   private static final String NONE = "(none)";
 
-  private static final String OPEN = "status IN (:open)";
-  private static final String RUNNING = OPEN + " AND resolution_paused = FALSE AND resolution_50_at <= :now";
-  private static final String RISK_BUCKET = "CASE WHEN resolution_breached = TRUE OR resolution_due <= :now"
+  /** The backlog: open incidents. */
+  static final String OPEN = "status IN (:open)";
+  /** Open incidents whose resolution clock runs and has used half its target or more: at risk. */
+  static final String RUNNING = OPEN + " AND resolution_paused = FALSE AND resolution_50_at <= :now";
+  /** The {@link #AGES} bucket of an open incident; the list behind a bucket selects on it too. */
+  static final String AGE_BUCKET = "CASE WHEN reported_at > :day1 THEN '0-1d' WHEN reported_at > :day3 THEN '1-3d'"
+      + " WHEN reported_at > :day7 THEN '3-7d' ELSE '7d+' END";
+  /** The {@link #RISKS} bucket of a {@link #RUNNING} incident; the list behind a bucket selects on it too. */
+  static final String RISK_BUCKET = "CASE WHEN resolution_breached = TRUE OR resolution_due <= :now"
       + " THEN 'breached' WHEN resolution_90_at <= :now THEN '90-100' WHEN resolution_75_at <= :now THEN '75-90'"
       + " ELSE '50-75' END";
 
@@ -128,28 +134,16 @@ public class DashboardFigures {
     List<Cell> cells = jdbc.query("SELECT assignment_group, priority, COUNT(*) AS n" + where
         + " GROUP BY assignment_group, priority ORDER BY assignment_group, priority",
         parameters, (rs, i) -> new Cell(rs.getString(1), rs.getObject(2, Integer.class), rs.getLong(3)));
-    Instant now = query.now();
-    parameters.addValue("day1", ts(now.minus(Duration.ofDays(1)))).addValue("day3", ts(now.minus(Duration.ofDays(3))))
-        .addValue("day7", ts(now.minus(Duration.ofDays(7))));
-    List<Bucket> ages = jdbc.queryForObject("SELECT"
-        + " SUM(CASE WHEN reported_at > :day1 THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN reported_at <= :day1 AND reported_at > :day3 THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN reported_at <= :day3 AND reported_at > :day7 THEN 1 ELSE 0 END),"
-        + " SUM(CASE WHEN reported_at <= :day7 THEN 1 ELSE 0 END)" + where, parameters,
-        (rs, i) -> List.of(new Bucket(AGES.get(0), rs.getLong(1)), new Bucket(AGES.get(1), rs.getLong(2)),
-            new Bucket(AGES.get(2), rs.getLong(3)), new Bucket(AGES.get(3), rs.getLong(4))));
-    return new Backlog(cells.stream().mapToLong(Cell::count).sum(), cells, ages);
+    Map<String, Long> ages = countBy(AGE_BUCKET, where, parameters);
+    return new Backlog(cells.stream().mapToLong(Cell::count).sum(), cells,
+        AGES.stream().map(a -> new Bucket(a, ages.getOrDefault(a, 0L))).toList());
   }
 
   /** Running resolution clocks now, by the share of their target used, each bucket's most urgent listed. */
   public AtRisk atRisk(DashboardQuery query) {
     MapSqlParameterSource parameters = parameters(query);
     String where = " FROM incident_summary WHERE " + RUNNING + filters(query, parameters);
-    Map<String, Long> counts = new LinkedHashMap<>();
-    jdbc.query("SELECT bucket, COUNT(*) FROM (SELECT " + RISK_BUCKET + " AS bucket" + where + ") risks GROUP BY bucket",
-        parameters, rs -> {
-          counts.put(rs.getString(1), rs.getLong(2));
-        });
+    Map<String, Long> counts = countBy(RISK_BUCKET, where, parameters);
     Map<String, List<Listed>> listed = new LinkedHashMap<>();
     parameters.addValue("listed", RISK_LISTED);
     jdbc.query("SELECT * FROM (SELECT incident_number, short_description, priority, assignment_group, resolution_due, "
@@ -160,6 +154,16 @@ public class DashboardFigures {
         });
     return new AtRisk(RISKS.stream().map(b -> new RiskBucket(b, counts.getOrDefault(b, 0L),
         listed.getOrDefault(b, List.of()))).toList());
+  }
+
+  /** How many of the rows {@code where} selects fall in each bucket that {@code bucket} (a CASE) names. */
+  private Map<String, Long> countBy(String bucket, String where, MapSqlParameterSource parameters) {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    jdbc.query("SELECT bucket, COUNT(*) FROM (SELECT " + bucket + " AS bucket" + where + ") buckets GROUP BY bucket",
+        parameters, rs -> {
+          counts.put(rs.getString(1), rs.getLong(2));
+        });
+    return counts;
   }
 
   /** Times to acknowledge (taken in the period) and to resolve (resolved in it). */
@@ -311,10 +315,12 @@ public class DashboardFigures {
         });
   }
 
-  /** The parameters every query shares: the period, now, the open statuses. */
+  /** The parameters every query shares: the period, now, the bounds of the age buckets, the open statuses. */
   static MapSqlParameterSource parameters(DashboardQuery query) {
+    Instant now = query.now();
     return new MapSqlParameterSource().addValue("from", ts(query.from())).addValue("to", ts(query.to()))
-        .addValue("now", ts(query.now()))
+        .addValue("now", ts(now)).addValue("day1", ts(now.minus(Duration.ofDays(1))))
+        .addValue("day3", ts(now.minus(Duration.ofDays(3)))).addValue("day7", ts(now.minus(Duration.ofDays(7))))
         .addValue("open", IncidentStatus.OPEN.stream().map(Enum::name).toList());
   }
 

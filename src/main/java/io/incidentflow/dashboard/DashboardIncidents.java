@@ -11,7 +11,6 @@ import io.incidentflow.incident.RequestRefusedException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -64,23 +63,39 @@ public class DashboardIncidents {
   public record Page(List<Row> items, int page, int size, long total) {
   }
 
-  /** Page {@code page} of {@code size} incidents of the slice. */
-  public Page page(DashboardQuery query, Slice slice, int page, int size) {
+  /**
+   * The incidents of a slice in a period, checked: a bad slice fails here, before an export writes its first
+   * byte, and the export does not run a query only to find out.
+   */
+  public record Selection(String where, MapSqlParameterSource parameters) {
+  }
+
+  /** The selection of {@code slice} in {@code query}'s period and filters; 400 naming a bad parameter. */
+  public Selection select(DashboardQuery query, Slice slice) {
     MapSqlParameterSource parameters = parameters(query);
-    String where = where(query, slice, parameters);
-    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM incident_summary WHERE " + where, parameters, Long.class);
+    return new Selection(where(query, slice, parameters), parameters);
+  }
+
+  /** Page {@code page} of {@code size} incidents of {@code slice}. */
+  public Page page(DashboardQuery query, Slice slice, int page, int size) {
+    return page(select(query, slice), page, size);
+  }
+
+  /** Page {@code page} of {@code size} incidents of the selection. */
+  public Page page(Selection selection, int page, int size) {
+    MapSqlParameterSource parameters = new MapSqlParameterSource(selection.parameters().getValues());
+    Long total = jdbc.queryForObject("SELECT COUNT(*) FROM incident_summary WHERE " + selection.where(), parameters,
+        Long.class);
     parameters.addValue("limit", size).addValue("offset", (long) page * size);
-    List<Row> items = jdbc.query("SELECT " + COLUMNS + " FROM incident_summary WHERE " + where
+    List<Row> items = jdbc.query("SELECT " + COLUMNS + " FROM incident_summary WHERE " + selection.where()
         + " ORDER BY incident_number DESC LIMIT :limit OFFSET :offset", parameters, DashboardIncidents::row);
     return new Page(items, page, size, total == null ? 0 : total);
   }
 
-  /** Every incident of the slice, newest first, one at a time (an export: no page held in memory). */
-  public void each(DashboardQuery query, Slice slice, Consumer<Row> consumer) {
-    MapSqlParameterSource parameters = parameters(query);
-    String where = where(query, slice, parameters);
-    jdbc.query("SELECT " + COLUMNS + " FROM incident_summary WHERE " + where + " ORDER BY incident_number DESC",
-        parameters, rs -> {
+  /** Every incident of the selection, newest first, one at a time (an export: no page held in memory). */
+  public void each(Selection selection, Consumer<Row> consumer) {
+    jdbc.query("SELECT " + COLUMNS + " FROM incident_summary WHERE " + selection.where()
+        + " ORDER BY incident_number DESC", selection.parameters(), rs -> {
           consumer.accept(row(rs, 0));
         });
   }
@@ -88,9 +103,10 @@ public class DashboardIncidents {
   private static String where(DashboardQuery query, Slice slice, MapSqlParameterSource parameters) {
     String figure = slice.figure() == null ? "" : slice.figure();
     String where = switch (figure) {
-      case "backlog" -> "status IN (:open)" + age(slice.age(), query.now(), parameters);
-      case "at-risk" -> "status IN (:open) AND resolution_paused = FALSE AND resolution_50_at <= :now"
-          + bucket(slice.bucket());
+      case "backlog" -> DashboardFigures.OPEN
+          + bucket("age", slice.age(), DashboardFigures.AGES, DashboardFigures.AGE_BUCKET, parameters);
+      case "at-risk" -> DashboardFigures.RUNNING
+          + bucket("bucket", slice.bucket(), DashboardFigures.RISKS, DashboardFigures.RISK_BUCKET, parameters);
       case "reported" -> inPeriod("reported_at") + day("reported_at", slice.day(), query, parameters)
           + category(slice.category(), parameters);
       case "acknowledged" -> inPeriod("acknowledged_at");
@@ -105,37 +121,18 @@ public class DashboardIncidents {
     return where + filters(query, parameters);
   }
 
-  private static String age(String age, Instant now, MapSqlParameterSource parameters) {
-    if (age == null) {
+  /** The incidents in bucket {@code value} (null: every one) of the figure whose CASE {@code expression} names. */
+  private static String bucket(String field, String value, List<String> buckets, String expression,
+      MapSqlParameterSource parameters) {
+    if (value == null) {
       return "";
     }
-    int index = DashboardFigures.AGES.indexOf(age);
-    if (index < 0) {
-      throw RequestRefusedException.badField("age", "must be one of " + String.join(", ", DashboardFigures.AGES)
-          + " (was '" + age + "')");
+    if (!buckets.contains(value)) {
+      throw RequestRefusedException.badField(field, "must be one of " + String.join(", ", buckets)
+          + " (was '" + value + "')");
     }
-    int[] days = {0, 1, 3, 7};
-    parameters.addValue("younger", ts(now.minus(Duration.ofDays(days[index]))));
-    if (index == days.length - 1) {
-      return " AND reported_at <= :younger";
-    }
-    parameters.addValue("older", ts(now.minus(Duration.ofDays(days[index + 1]))));
-    return (index == 0 ? "" : " AND reported_at <= :younger") + " AND reported_at > :older";
-  }
-
-  private static String bucket(String bucket) {
-    if (bucket == null) {
-      return "";
-    }
-    return switch (bucket) {
-      case "breached" -> " AND (resolution_breached = TRUE OR resolution_due <= :now)";
-      case "90-100" -> " AND resolution_breached = FALSE AND resolution_due > :now AND resolution_90_at <= :now";
-      case "75-90" -> " AND resolution_breached = FALSE AND resolution_due > :now AND resolution_90_at > :now"
-          + " AND resolution_75_at <= :now";
-      case "50-75" -> " AND resolution_breached = FALSE AND resolution_due > :now AND resolution_75_at > :now";
-      default -> throw RequestRefusedException.badField("bucket", "must be one of "
-          + String.join(", ", DashboardFigures.RISKS) + " (was '" + bucket + "')");
-    };
+    parameters.addValue("bucketValue", value);
+    return " AND " + expression + " = :bucketValue";
   }
 
   private static String day(String column, String day, DashboardQuery query, MapSqlParameterSource parameters) {

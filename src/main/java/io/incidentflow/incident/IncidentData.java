@@ -78,8 +78,13 @@ public final class IncidentData {
 
   /** An ISO-8601 duration (an SLA target); null when absent or not a duration. */
   public Duration duration(String name) {
+    return read.apply(name) instanceof String iso ? durationOrNull(iso) : null;
+  }
+
+  /** {@code iso} as an ISO-8601 duration; null when it is null or not a duration. */
+  public static Duration durationOrNull(String iso) {
     try {
-      return read.apply(name) instanceof String iso ? Duration.parse(iso) : null;
+      return iso == null ? null : Duration.parse(iso);
     } catch (DateTimeParseException e) {
       return null;
     }

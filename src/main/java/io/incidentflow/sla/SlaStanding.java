@@ -20,7 +20,6 @@ import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -85,7 +84,7 @@ public class SlaStanding {
 
   private static Clock clock(SlaCalendar calendar, Instant reportedAt, String target, Instant due, Instant stoppedAt,
       boolean breached, Instant breachedAt, boolean paused, long pausedSeconds, boolean ended, Instant now) {
-    Duration targetTime = duration(target);
+    Duration targetTime = IncidentData.durationOrNull(target);
     if (targetTime == null || due == null) {
       return null;
     }
@@ -97,13 +96,5 @@ public class SlaStanding {
         : !now.isAfter(due) ? calendar.workingTimeBetween(now, due).toSeconds()
         : -calendar.workingTimeBetween(due, now).toSeconds();
     return new Clock(target, due, state, left, percent, stoppedAt, breachedAt);
-  }
-
-  private static Duration duration(String iso) {
-    try {
-      return iso == null ? null : Duration.parse(iso);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
   }
 }

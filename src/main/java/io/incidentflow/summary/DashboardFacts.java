@@ -64,7 +64,7 @@ public record DashboardFacts(Instant acknowledgedAt, Long acknowledgeSeconds, In
     boolean running = status != null && status.isOpen() && !pausedNow;
     Duration target = incident.duration(RESOLUTION_TARGET);
     boolean atRiskKnown = running && calendar.isPresent() && reported != null && target != null;
-    int reopenCount = incident.count(REOPEN_COUNT) > 0 ? (int) incident.count(REOPEN_COUNT) : 0;
+    int reopenCount = (int) Math.max(0, incident.count(REOPEN_COUNT));
     return new DashboardFacts(acknowledgedAt, acknowledgeSeconds, resolvedAt, resolveSeconds,
         incident.instant(CLOSED_AT), incident.isTrue(RESPONSE_BREACHED), responseBreachedAt,
         incident.isTrue(RESOLUTION_BREACHED), resolutionBreachedAt,

@@ -30,17 +30,19 @@ public class IncidentSummaryObserver implements IncidentStatusObserver {
 
   @Override
   public void statusChanged(VariableScope scope, IncidentStatus from, IncidentStatus to) {
-    DelegateExecution instance = processInstance(scope);
-    summaries.record(scope, instance.getId());
-    // Registered once per instance and command: the listener list ignores an equal record.
-    Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
+    record(scope, processInstance(scope));
   }
 
   /** A breach, say: the row shows it at once, and as the command ends. */
   @EventListener
   public void changed(IncidentChanged change) {
     DelegateExecution instance = change.execution().getProcessInstance();
-    summaries.record(instance, instance.getId());
+    record(instance, instance);
+  }
+
+  private void record(VariableScope scope, DelegateExecution instance) {
+    summaries.record(scope, instance.getId());
+    // Registered once per instance and command: the listener list ignores an equal record.
     Context.getCommandContext().registerCommandContextListener(new RecordAtCommandEnd(summaries, instance));
   }
 
