@@ -71,6 +71,11 @@ public final class IncidentVariables {
   public static final String INVESTIGATING_AGENT = "investigatingAgent";
   public static final String RESOLVED_BY = "resolvedBy";
   public static final String RESOLVED_AT = "resolvedAt";
+  /**
+   * The number of what resolved the incident from outside (its major incident {@code INC...} or its problem
+   * {@code PRB...}); unset when an agent resolved it. A reopening clears it.
+   */
+  public static final String RESOLVED_THROUGH = "resolvedThrough";
   public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
   public static final String CONFIRMATION_COMMENT = "confirmationComment";
   /** The name of the alert whose clearing monitoring last reported (message {@code AlertCleared}). */

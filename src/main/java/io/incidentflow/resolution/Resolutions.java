@@ -2,6 +2,7 @@ package io.incidentflow.resolution;
 
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_AT;
 import static io.incidentflow.incident.IncidentVariables.RESOLVED_BY;
+import static io.incidentflow.incident.IncidentVariables.RESOLVED_THROUGH;
 
 import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
@@ -17,10 +18,14 @@ public final class Resolutions {
   private Resolutions() {
   }
 
-  /** Records who resolved the incident (the task's assignee, else the acting user) and when. */
+  /**
+   * Records who resolved the incident and when: what resolved it from outside ({@link ResolvedElsewhere}), else
+   * the task's assignee, else the acting user.
+   */
   public static void recordResolver(DelegateTask task) {
     IncidentData incident = IncidentData.of(task);
-    incident.set(RESOLVED_BY, agentOf(task));
+    String through = incident.text(RESOLVED_THROUGH);
+    incident.set(RESOLVED_BY, through != null ? through : agentOf(task));
     incident.setInstant(RESOLVED_AT, EngineClock.now());
   }
 
