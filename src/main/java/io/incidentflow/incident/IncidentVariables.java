@@ -81,6 +81,15 @@ public final class IncidentVariables {
   /** The name of the alert whose clearing monitoring last reported (message {@code AlertCleared}). */
   public static final String CLEARED_ALERT = "clearedAlert";
 
+  /** Mail in: the Message-ID of the caller's mail that reported the incident; the acknowledgement answers it. */
+  public static final String CALLER_MESSAGE_ID = "callerMessageId";
+  /**
+   * Mail in: the closed incident a new one follows up (a caller's reply after closure, DMN ClosedIncidentReply), and
+   * how: {@code reopening} (the same fault again) or {@code linked} (something new about it).
+   */
+  public static final String FOLLOW_UP_OF = "followUpOf";
+  public static final String FOLLOW_UP_KIND = "followUpKind";
+
   private IncidentVariables() {
   }
 }

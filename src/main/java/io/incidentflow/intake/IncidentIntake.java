@@ -90,6 +90,17 @@ public class IncidentIntake {
         + " processed; retry it in a moment"));
   }
 
+  /**
+   * Reports the incident {@code body} describes, as {@link #report(String, Map, String)} does without a key, with
+   * {@code context}: variables of the channel that reported it (Mail in: the caller's Message-ID), which the report's
+   * rules do not check. Joins the caller's transaction.
+   */
+  public IncidentSummary report(Map<String, Object> body, Map<String, Object> context) {
+    Map<String, Object> variables = new LinkedHashMap<>(reportFields(body));
+    variables.putAll(context);
+    return start(variables);
+  }
+
   private Reported replay(IdempotencyKeys.Claim claim, String hash) {
     if (!claim.requestHash().equals(hash)) {
       throw new RequestRefusedException(HttpStatus.UNPROCESSABLE_ENTITY, "This Idempotency-Key was used for another report ("

@@ -27,7 +27,7 @@ public class RegisterIncidentDelegate implements JavaDelegate {
   /** Field limits, the same as in the ReportIncident form. */
   public static final int SHORT_DESCRIPTION_MAX = 160;
   public static final int DESCRIPTION_MAX = 4000;
-  static final int CALLER_NAME_MAX = 100;
+  public static final int CALLER_NAME_MAX = 100;
   static final int CALLER_EMAIL_MAX = 254;
 
   private final IncidentNumberGenerator numbers;

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.incidentflow.notification.DemoSmtpPortUnavailableException.DemoPort;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.BindException;
@@ -26,10 +27,13 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo profile's in-process SMTP server (GreenMail on {@code incident-flow.demo.smtp-port}, 3025 by
+ * The demo profile's in-process mail server (GreenMail on {@code incident-flow.demo.smtp-port}, 3025 by
  * default, {@code INCIDENT_FLOW_DEMO_SMTP_PORT}): notifications really travel over SMTP with nothing to install.
- * Received mails are kept in memory and shown at {@code /demo/mail}. A port that another program holds stops the
- * start with {@link DemoSmtpPortUnavailableException}, which {@link DemoSmtpPortFailureAnalyzer} explains.
+ * Received mails are kept in memory and shown at {@code /demo/mail}. It serves the service desk's mailbox
+ * ({@value #SERVICE_DESK_ADDRESS}, user and password {@value #SERVICE_DESK_LOGIN}) over IMAP too, on
+ * {@code incident-flow.demo.imap-port} (3143, {@code INCIDENT_FLOW_DEMO_IMAP_PORT}), which Mail in reads. A port
+ * that another program holds stops the start with {@link DemoSmtpPortUnavailableException}, which
+ * {@link DemoSmtpPortFailureAnalyzer} explains.
  */
 @Component
 @Profile("demo")
@@ -37,14 +41,21 @@ public class DemoMailServer implements SmartLifecycle {
 
   /** The demo listens on this machine only. */
   static final String ADDRESS = "127.0.0.1";
+  /** The service desk's mailbox, where callers write and Mail in reads. */
+  public static final String SERVICE_DESK_ADDRESS = "service-desk@incidentflow.example";
+  /** The mailbox's IMAP user, also its password (a demo's). */
+  public static final String SERVICE_DESK_LOGIN = "service-desk";
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);
 
   private final int port;
+  private final int imapPort;
   private final GreenMail server;
 
   public DemoMailServer(DemoMailSettings settings) {
     this.port = settings.smtpPort();
-    this.server = new GreenMail(new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP));
+    this.imapPort = settings.imapPort();
+    this.server = new GreenMail(new ServerSetup[] {new ServerSetup(port, ADDRESS, ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(imapPort, ADDRESS, ServerSetup.PROTOCOL_IMAP)});
   }
 
   /**
@@ -88,6 +99,11 @@ public class DemoMailServer implements SmartLifecycle {
     return port;
   }
 
+  /** The port of its IMAP server. */
+  public int imapPort() {
+    return imapPort;
+  }
+
   /** Forgets the mails received so far. */
   public void clear() throws FolderException {
     server.purgeEmailFromAllMailboxes();
@@ -95,23 +111,26 @@ public class DemoMailServer implements SmartLifecycle {
 
   @Override
   public void start() {
-    requireFreePort();
+    requireFreePort(port, DemoPort.SMTP);
+    requireFreePort(imapPort, DemoPort.IMAP);
     try {
       server.start();
     } catch (IllegalStateException e) {
       // Taken between the check and the start: GreenMail only reports a startup timeout then.
       throw new DemoSmtpPortUnavailableException(port, e);
     }
-    LOG.info("Demo SMTP server listening on {}:{}; read the mails at /demo/mail", ADDRESS, port);
+    server.setUser(SERVICE_DESK_ADDRESS, SERVICE_DESK_LOGIN, SERVICE_DESK_LOGIN);
+    LOG.info("Demo SMTP server listening on {}:{}; read the mails at /demo/mail. The service desk's mailbox {} is"
+        + " served over IMAP on {}:{}", ADDRESS, port, SERVICE_DESK_ADDRESS, ADDRESS, imapPort);
   }
 
   /** Fails with the reason the system gives (a port in use) rather than GreenMail's timeout after two seconds. */
-  private void requireFreePort() {
+  private static void requireFreePort(int port, DemoPort which) {
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
       probe.bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), port));
     } catch (BindException e) {
-      throw new DemoSmtpPortUnavailableException(port, e);
+      throw new DemoSmtpPortUnavailableException(port, which, e);
     } catch (IOException e) {
       throw new IllegalStateException("The demo mail server cannot check its port " + port + ": " + e.getMessage(), e);
     }

@@ -13,15 +13,17 @@ public class DemoSmtpPortFailureAnalyzer extends AbstractFailureAnalyzer<DemoSmt
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, DemoSmtpPortUnavailableException cause) {
     int port = cause.port();
-    int another = port < 65535 ? port + 1 : 3025;
+    DemoSmtpPortUnavailableException.DemoPort which = cause.which();
+    int another = port < 65535 ? port + 1 : which.standard();
     return new FailureAnalysis(
         "The demo's mail server could not listen on " + DemoMailServer.ADDRESS + ":" + port + " (" + cause.reason()
             + "). Another program holds the port, often another Incident Flow demo that is still running.",
-        "Stop the program that listens on port " + port + ", or give the demo's mail server another port with the"
-            + " environment variable INCIDENT_FLOW_DEMO_SMTP_PORT, e.g.\n\n"
-            + "    INCIDENT_FLOW_DEMO_SMTP_PORT=" + another + " java -jar target/incident-flow.jar\n\n"
-            + "(or --incident-flow.demo.smtp-port=" + another + "). The application sends its mails to that port and"
-            + " shows them at /demo/mail as before.",
+        "Stop the program that listens on port " + port + ", or give the demo's mail server another " + which
+            + " port with the environment variable " + which.variable() + ", e.g.\n\n"
+            + "    " + which.variable() + "=" + another + " java -jar target/incident-flow.jar\n\n"
+            + "(or --incident-flow.demo." + which.property() + "=" + another + "). " + (which
+                == DemoSmtpPortUnavailableException.DemoPort.SMTP ? "The application sends its mails to that port and"
+                + " shows them at /demo/mail as before." : "Mail in reads the service desk's mailbox on that port."),
         cause);
   }
 }

@@ -2,7 +2,6 @@ package io.incidentflow.notification;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -33,16 +32,22 @@ class MailWriter {
   private final JavaMailSenderImpl mail;
   private final MailTemplates templates;
   private final NotificationSettings settings;
+  private final MailThreads threads;
 
-  MailWriter(JavaMailSenderImpl mail, MailTemplates templates, NotificationSettings settings) {
+  MailWriter(JavaMailSenderImpl mail, MailTemplates templates, NotificationSettings settings, MailThreads threads) {
     this.mail = mail;
     this.templates = templates;
     this.settings = settings;
+    this.threads = threads;
   }
 
-  /** Who gets a mail, about what, and how it is known: everything of a message but its content. */
+  /**
+   * Who gets a mail, about what, and how it is known: everything of a message but its content.
+   * {@code callerMessageId} is the Message-ID of the caller's mail that reported the incident (null when it was not
+   * reported by mail): the thread answers it.
+   */
   record Envelope(String incidentNumber, IncidentEvent event, List<String> recipients, String subject,
-      String messageId, Instant sentAt) {
+      String messageId, Instant sentAt, String callerMessageId) {
   }
 
   /**
@@ -51,7 +56,7 @@ class MailWriter {
    */
   String messageId(String incidentNumber, IncidentEvent event, Reader reader, String notificationId) {
     return event == IncidentEvent.REPORTED && reader == Reader.CALLER ? threadId(incidentNumber)
-        : "<" + incidentNumber + "." + event.template() + "." + notificationId + "@" + domain() + ">";
+        : "<" + incidentNumber + "." + event.template() + "." + notificationId + "@" + threads.domain() + ">";
   }
 
   /** The whole message of {@code envelope}, its bodies from {@code template} and {@code draft}. */
@@ -69,9 +74,18 @@ class MailWriter {
       for (MailDraft.Attachment attachment : draft.attachments()) {
         helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()), attachment.contentType());
       }
+      String caller = envelope.callerMessageId();
       if (!envelope.messageId().equals(threadId(number))) {
         message.setHeader("In-Reply-To", threadId(number));
-        message.setHeader("References", threadId(number));
+        message.setHeader("References", caller == null ? threadId(number) : caller + " " + threadId(number));
+      } else if (caller != null) {
+        // The acknowledgement of a mail answers it, in the caller's own thread.
+        message.setHeader("In-Reply-To", caller);
+        message.setHeader("References", caller);
+      }
+      if (envelope.event() != IncidentEvent.COMMENTED) {
+        // RFC 3834: no auto-responder answers it, so that an out-of-office never starts a loop with us.
+        message.setHeader("Auto-Submitted", "auto-generated");
       }
       message.setHeader(INCIDENT_HEADER, number);
       message.setHeader(EVENT_HEADER, envelope.event().name());
@@ -89,16 +103,7 @@ class MailWriter {
 
   /** The thread of an incident's mails: the Message-ID of its acknowledgement. */
   private String threadId(String number) {
-    return "<" + number + "@" + domain() + ">";
-  }
-
-  private String domain() {
-    try {
-      String address = new InternetAddress(settings.sender()).getAddress();
-      return address.substring(address.indexOf('@') + 1);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("incident-flow.notification.sender is no mail address: " + settings.sender(), e);
-    }
+    return threads.threadId(number);
   }
 
   /** A message whose Message-ID is ours, not the one JavaMail would make up when it is sent. */

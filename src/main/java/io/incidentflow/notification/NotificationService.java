@@ -2,6 +2,7 @@ package io.incidentflow.notification;
 
 import static io.incidentflow.incident.IncidentVariables.ASSIGNMENT_GROUP;
 import static io.incidentflow.incident.IncidentVariables.CALLER_EMAIL;
+import static io.incidentflow.incident.IncidentVariables.CALLER_MESSAGE_ID;
 import static io.incidentflow.incident.IncidentVariables.INCIDENT_NUMBER;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY;
 import static io.incidentflow.incident.IncidentVariables.PRIORITY_LABEL;
@@ -114,7 +115,7 @@ public class NotificationService {
     String id = UUID.randomUUID().toString();
     Instant now = EngineClock.now();
     MailWriter.Envelope envelope = new MailWriter.Envelope(number, event, recipients, subject(event, incident),
-        writer.messageId(number, event, reader, id), now);
+        writer.messageId(number, event, reader, id), now, IncidentData.of(incident).text(CALLER_MESSAGE_ID));
     String message = writer.write(envelope, template, draft(event, reader, incident));
     Notification notification = new Notification(id, number, processInstanceId, event, recipients,
         envelope.subject(), envelope.messageId(), message, CommunicationLog.Status.PENDING, 0, null, now, null);

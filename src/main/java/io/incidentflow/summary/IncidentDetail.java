@@ -9,7 +9,7 @@ import java.util.List;
  * One incident as {@code GET /api/incidents/{incidentNumber}} shows it, and the incident record beside
  * every task in Tasklist: the report, the status and classification, who has it, the SLA clocks as they
  * stand now ({@code sla}), every resolution with the caller's answer, the link to the closure record once
- * there is one, and the timeline. Field names are the variable names of DESIGN.md.
+ * there is one, the timeline and the files kept with it. Field names are the variable names of DESIGN.md.
  */
 public record IncidentDetail(
     String incidentNumber,
@@ -42,7 +42,16 @@ public record IncidentDetail(
     SlaStanding.Figures sla,
     List<Resolution> resolutions,
     String closureRecord,
-    List<TimelineEntry> timeline) {
+    List<TimelineEntry> timeline,
+    List<Attachment> attachments) {
+
+  /**
+   * A file kept with the incident, such as an attachment of the caller's mail.
+   *
+   * @param url where it is downloaded, with the incident's read rule
+   */
+  public record Attachment(long id, String fileName, String contentType, long size, Instant at, String url) {
+  }
 
   /**
    * A resolution given to the incident and the caller's answer to it.

@@ -44,10 +44,11 @@ public class IncidentDetails {
   private final CommunicationLog communications;
   private final SlaStanding sla;
   private final ObjectProvider<TimelineSource> sources;
+  private final ObjectProvider<AttachmentSource> attachments;
 
   public IncidentDetails(HistoryService history, TaskService tasks, IncidentHistory histories,
       IncidentInstances instances, IncidentComments comments, CommunicationLog communications, SlaStanding sla,
-      ObjectProvider<TimelineSource> sources) {
+      ObjectProvider<TimelineSource> sources, ObjectProvider<AttachmentSource> attachments) {
     this.history = history;
     this.tasks = tasks;
     this.histories = histories;
@@ -56,6 +57,7 @@ public class IncidentDetails {
     this.communications = communications;
     this.sla = sla;
     this.sources = sources;
+    this.attachments = attachments;
   }
 
   /** The incident, or 404. */
@@ -85,7 +87,8 @@ public class IncidentDetails {
         v.instant(RESPONDED_AT), v.flag(RESPONSE_BREACHED), v.flag(RESOLUTION_BREACHED),
         v.text(RESOLUTION_CODE), v.text(RESOLUTION_NOTES), v.integer(REOPEN_COUNT), v.integer(REASSIGNMENT_COUNT),
         v.instant(CLOSED_AT), assignee, sla.of(v, EngineClock.now()), resolutions(past, v.status()), closureRecord,
-        timeline(incidentNumber, past));
+        timeline(incidentNumber, past), attachments.orderedStream()
+            .flatMap(source -> source.attachmentsOf(incidentNumber).stream()).toList());
   }
 
   private static List<Resolution> resolutions(IncidentHistory.Record past, IncidentStatus status) {

@@ -30,7 +30,7 @@ class DemoMailServerPortTest {
   void aTakenPort_stopsTheStartAtOnce_namingThePort() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
-      DemoMailServer server = new DemoMailServer(new DemoMailSettings(port));
+      DemoMailServer server = new DemoMailServer(new DemoMailSettings(port, freePort()));
       long started = System.nanoTime();
 
       assertThatThrownBy(server::start).isInstanceOfSatisfying(DemoSmtpPortUnavailableException.class, e -> {
@@ -48,6 +48,35 @@ class DemoMailServerPortTest {
       } finally {
         server.stop();
       }
+    }
+  }
+
+  @Test
+  void aTakenImapPort_stopsTheStart_namingTheImapPortAndItsVariable() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+      DemoMailServer server = new DemoMailServer(new DemoMailSettings(freePort(), port));
+
+      assertThatThrownBy(server::start).isInstanceOfSatisfying(DemoSmtpPortUnavailableException.class, e -> {
+        assertThat(e.port()).isEqualTo(port);
+        assertThat(e.which()).isEqualTo(DemoSmtpPortUnavailableException.DemoPort.IMAP);
+        FailureAnalysis analysis = new DemoSmtpPortFailureAnalyzer().analyze(e);
+        assertThat(analysis.getAction()).contains("port " + port, "INCIDENT_FLOW_DEMO_IMAP_PORT=" + (port + 1),
+            "--incident-flow.demo.imap-port=" + (port + 1));
+      });
+      assertThat(server.isRunning()).isFalse();
+    }
+  }
+
+  @Test
+  void theImapVariable_movesTheMailboxPort_forTheServerAndForMailIn() throws Exception {
+    assertThat(demoImapPort(Map.of("INCIDENT_FLOW_DEMO_IMAP_PORT", "4143"))).isEqualTo(List.of(4143, 4143));
+    assertThat(demoImapPort(Map.of())).isEqualTo(List.of(3143, 3143));
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket probe = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+      return probe.getLocalPort();
     }
   }
 
@@ -83,6 +112,23 @@ class DemoMailServerPortTest {
 
   /** The demo mail server's port and the port mails are sent to, under the demo profile with {@code variables}. */
   private static List<Integer> demoPort(Map<String, Object> variables) throws Exception {
+    StandardEnvironment environment = demoEnvironment(variables);
+    List<Integer> ports = new ArrayList<>();
+    ports.add(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class).get().smtpPort());
+    ports.add(environment.getProperty("spring.mail.port", Integer.class));
+    return ports;
+  }
+
+  /** The demo's IMAP port and the port Mail in reads, under the demo profile with {@code variables}. */
+  private static List<Integer> demoImapPort(Map<String, Object> variables) throws Exception {
+    StandardEnvironment environment = demoEnvironment(variables);
+    List<Integer> ports = new ArrayList<>();
+    ports.add(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class).get().imapPort());
+    ports.add(environment.getProperty("incident-flow.mail-in.port", Integer.class));
+    return ports;
+  }
+
+  private static StandardEnvironment demoEnvironment(Map<String, Object> variables) throws Exception {
     StandardEnvironment environment = new StandardEnvironment();
     // Only application-demo.yaml and the given variables: the build sets the tests' own port as a system property.
     environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
@@ -90,9 +136,6 @@ class DemoMailServerPortTest {
         new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
     new YamlPropertySourceLoader().load("demo", new ClassPathResource("application-demo.yaml"))
         .forEach(environment.getPropertySources()::addLast);
-    List<Integer> ports = new ArrayList<>();
-    ports.add(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class).get().smtpPort());
-    ports.add(environment.getProperty("spring.mail.port", Integer.class));
-    return ports;
+    return environment;
   }
 }

@@ -1,0 +1,71 @@
+package io.incidentflow.mailin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The watcher as it runs in the background: it takes a new mail at once with IMAP IDLE (long before its poll
+ * interval), and one node at a time reads the mailbox (the lease).
+ */
+@IncidentFlowTest
+class MailInWatcherTest extends IncidentFlowTestBase {
+
+  @Autowired
+  ServiceDeskMailbox serviceDesk;
+  @Autowired
+  MailInSettings settings;
+  @Autowired
+  MailInLease lease;
+
+  @Test
+  void aWatchingNode_takesANewMailAtOnce_withIdle_andGivesUpTheLeaseWhenItStops() throws Exception {
+    MailInSettings enabled = new MailInSettings(true, settings.protocol(), settings.host(), settings.port(),
+        settings.username(), settings.password(), settings.starttls(), settings.folder(), settings.processedFolder(),
+        settings.ignoredFolder(), settings.rejectedFolder(), Duration.ofMinutes(5), true, settings.maxAttachmentSize(),
+        settings.maxMessageSize(), settings.maxAttempts(), settings.incidentsPerSenderPerHour(),
+        settings.closedReplyPeriod(), settings.leaseDuration(), settings.timeout());
+    MailInWatcher watcher = new MailInWatcher(serviceDesk, enabled);
+    Mailbox mailbox = new Mailbox(mailServer, serviceDesk);
+    String caller = Mailbox.sender("idle");
+    watcher.start();
+    try {
+      assertThat(lease.acquire("another-node", Duration.ofMinutes(1))).as("the watcher holds the lease").isFalse();
+      mailbox.send(mailbox.mail(caller, "Scanner offline " + UUID.randomUUID(), "Offline."), Mailbox.messageId());
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count() == 0
+          && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count())
+          .as("taken within seconds, though the poll interval is five minutes").isEqualTo(1);
+    } finally {
+      watcher.stop();
+    }
+    assertThat(watcher.isRunning()).isFalse();
+    assertThat(lease.acquire("another-node", Duration.ofMinutes(1))).as("given up at the stop").isTrue();
+    lease.release("another-node");
+  }
+
+  @Test
+  void oneNodeAtATime_readsTheMailbox_untilItsLeaseExpires() throws Exception {
+    assertThat(lease.acquire("node-a", Duration.ofMillis(300))).isTrue();
+    assertThat(lease.acquire("node-b", Duration.ofMinutes(1))).isFalse();
+    assertThat(lease.acquire("node-a", Duration.ofMillis(300))).as("renewed by its holder").isTrue();
+
+    long expired = System.nanoTime() + Duration.ofMillis(400).toNanos();
+    while (System.nanoTime() < expired) {
+      Thread.sleep(50);
+    }
+    assertThat(lease.acquire("node-b", Duration.ofMinutes(1))).as("taken over once expired").isTrue();
+    assertThat(serviceDesk.poll().read()).as("this node waits while node-b reads").isFalse();
+    lease.release("node-b");
+    assertThat(serviceDesk.poll().read()).isTrue();
+  }
+}
