@@ -7,6 +7,7 @@ import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.incidentflow.notification.DemoSmtpPortUnavailableException.DemoPort;
+import jakarta.mail.Flags;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -74,7 +76,7 @@ public class DemoMailServer implements SmartLifecycle {
     Map<String, DemoMail> mails = new LinkedHashMap<>();
     for (GreenMailUser user : server.getUserManager().listUser()) {
       Map<String, Integer> copies = new HashMap<>();
-      for (StoredMessage stored : inbox(user).getMessages()) {
+      for (StoredMessage stored : messages(user)) {
         MimeMessage message = stored.getMimeMessage();
         String id = DemoMail.idOf(message);
         int copy = copies.merge(id, 1, Integer::sum);
@@ -136,9 +138,19 @@ public class DemoMailServer implements SmartLifecycle {
     }
   }
 
-  private MailFolder inbox(GreenMailUser user) {
+  /**
+   * The mails of {@code user}'s mailbox, in every folder: Mail in moves the service desk's mails out of its inbox
+   * (processed, ignored, rejected), and the demo mailbox still shows them. A copy marked deleted (moved away) is
+   * left out.
+   */
+  private List<StoredMessage> messages(GreenMailUser user) {
     try {
-      return server.getManagers().getImapHostManager().getInbox(user);
+      List<StoredMessage> messages = new ArrayList<>();
+      for (MailFolder folder : server.getManagers().getImapHostManager().listMailboxes(user, "*")) {
+        folder.getMessages().stream().filter(stored -> !stored.getFlags().contains(Flags.Flag.DELETED))
+            .forEach(messages::add);
+      }
+      return messages;
     } catch (FolderException e) {
       throw new IllegalStateException("The demo mailbox of " + user.getEmail() + " cannot be read", e);
     }

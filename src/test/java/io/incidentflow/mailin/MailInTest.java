@@ -186,6 +186,9 @@ class MailInTest extends IncidentFlowTestBase {
     assertThat(mailsTo(caller)).isEmpty();
     assertThat(mailbox.subjectsIn(settings.ignoredFolder())).contains(outOfOffice, bulk, vacation, undeliverable, ours);
     assertThat(mailbox.subjectsIn("INBOX")).isEmpty();
+    assertThat(mailServer.mails()).as("the demo mailbox shows the mails of every folder, each once")
+        .filteredOn(demoMail -> demoMail.subject().equals(ours)).singleElement()
+        .satisfies(demoMail -> assertThat(demoMail.deliveries()).isEqualTo(1));
   }
 
   @Test

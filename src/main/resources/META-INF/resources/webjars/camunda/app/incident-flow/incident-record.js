@@ -292,6 +292,12 @@ export async function renderRecord(container, number, api, links) {
   }
 }
 
+/** A file's size as people read it: 812 B, 35 KB, 4.2 MB. */
+function fileSize(bytes) {
+  return bytes < 1024 ? bytes + ' B' : bytes < 1048576 ? Math.round(bytes / 1024) + ' KB'
+    : (bytes / 1048576).toFixed(1) + ' MB';
+}
+
 function record(incident, catalogue, api, refresh, links) {
   const sla = incident.sla || {};
   return h('div', {class: 'ifw-record', 'data-incident': incident.incidentNumber},
@@ -317,6 +323,10 @@ function record(incident, catalogue, api, refresh, links) {
       fact('Reported', when(incident.reportedAt)),
       fact('Reopened / reassigned', (incident.reopenCount || 0) + ' / ' + (incident.reassignmentCount || 0))),
     h('div', {class: 'ifw-description ifw-text', style: 'margin:8px 0 0 0'}, incident.description),
+    incident.attachments && incident.attachments.length
+      ? [h('h4', {}, 'Attachments'), h('ul', {class: 'ifw-attachments'}, incident.attachments.map(file =>
+        h('li', {}, h('a', {href: file.url, download: file.fileName, rel: 'noopener'}, file.fileName),
+          ' (' + fileSize(file.size) + ', ' + when(file.at) + ')')))] : null,
     h('h4', {}, 'SLA' + (sla.calendar ? ' (' + sla.calendar + ')' : '')),
     h('div', {class: 'ifw-clocks'}, clockCard('Response', sla.response), clockCard('Resolution', sla.resolution)),
     incident.resolutions && incident.resolutions.length
