@@ -164,7 +164,7 @@ public class MajorIncidentDesk {
           groups.forEach(group -> majorIncidents.engage(number, group, caller.userId()));
         }
       }
-      return null;
+      return number;
     });
     return view(number);
   }
@@ -201,7 +201,7 @@ public class MajorIncidentDesk {
         throw new RequestRefusedException(HttpStatus.CONFLICT, child + " is linked to " + parent + " already");
       });
       majorIncidents.link(number, child, caller.userId());
-      return null;
+      return number;
     });
     return view(number);
   }
@@ -215,7 +215,7 @@ public class MajorIncidentDesk {
         throw new RequestRefusedException(HttpStatus.NOT_FOUND, child + " is not linked to " + number);
       }
       majorIncidents.unlink(child, caller.userId());
-      return null;
+      return number;
     });
     return view(number);
   }
