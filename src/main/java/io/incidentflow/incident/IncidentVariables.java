@@ -78,6 +78,8 @@ public final class IncidentVariables {
   public static final String RESOLVED_THROUGH = "resolvedThrough";
   public static final String RESOLUTION_ACCEPTED = "resolutionAccepted";
   public static final String CONFIRMATION_COMMENT = "confirmationComment";
+  /** The number of the major incident this incident is linked to as a child; unset when it is linked to none. */
+  public static final String PARENT_INCIDENT_NUMBER = "parentIncidentNumber";
   /** The name of the alert whose clearing monitoring last reported (message {@code AlertCleared}). */
   public static final String CLEARED_ALERT = "clearedAlert";
 

@@ -109,6 +109,16 @@ public final class InputCheck {
     return value instanceof Boolean ? this : fail(field, value == null ? "is required" : "must be true or false");
   }
 
+  /** Fails {@code field} with {@code message} unless {@code valid}: a rule of the caller's own. */
+  public InputCheck require(boolean valid, String field, String message) {
+    return valid ? this : fail(field, message);
+  }
+
+  /** Whether a fault has been found so far. */
+  public boolean failed() {
+    return !errors.isEmpty();
+  }
+
   /** Throws {@link InvalidIncidentInputException} naming every fault found, if any. */
   public void orThrow() {
     if (!errors.isEmpty()) {

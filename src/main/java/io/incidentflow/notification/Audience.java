@@ -15,7 +15,9 @@ public enum Audience {
   /** The lead of the incident's assignment group. */
   GROUP_LEAD(Reader.STAFF),
   /** The address of the incident-managers group. */
-  INCIDENT_MANAGERS(Reader.STAFF);
+  INCIDENT_MANAGERS(Reader.STAFF),
+  /** The stakeholders of the incident's affected service ({@code incident-flow.notification.stakeholders.addresses}). */
+  STAKEHOLDERS(Reader.STAFF);
 
   private final Reader reader;
 

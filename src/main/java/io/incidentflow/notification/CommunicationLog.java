@@ -18,9 +18,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CommunicationLog {
 
-  /** One notification sent. */
+  /** One notification sent, by mail or to a chat channel. */
   public record Entry(String incidentNumber, Instant sentAt, IncidentEvent event, List<String> recipients,
-      String subject, String messageId) {
+      String subject, String messageId, Channel channel) {
+  }
+
+  /** Where a notification goes: a mail, or a post to a chat channel's webhook. */
+  public enum Channel {
+    MAIL, SLACK, TEAMS;
+
+    /** The value in the table's {@code channel} column. */
+    public String value() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Channel of(String value) {
+      return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
   }
 
   /** Where a notification stands. */
@@ -36,11 +50,11 @@ public class CommunicationLog {
   /** A notification as recorded: what is sent, and how it went. */
   public record Notification(String id, String incidentNumber, String processInstanceId, IncidentEvent event,
       List<String> recipients, String subject, String messageId, String message, Status status, int attempts,
-      String lastError, Instant createdAt, Instant sentAt) {
+      String lastError, Instant createdAt, Instant sentAt, Channel channel) {
   }
 
   private static final String COLUMNS = "id, incident_number, process_instance_id, event, recipients, subject,"
-      + " message_id, message, status, attempts, last_error, created_at, sent_at";
+      + " message_id, message, status, attempts, last_error, created_at, sent_at, channel";
   private static final int ERROR_MAX = 1000;
 
   private final JdbcTemplate jdbc;
@@ -51,11 +65,11 @@ public class CommunicationLog {
 
   /** Records a decided notification, waiting to be sent, in the current transaction. */
   void record(Notification notification) {
-    jdbc.update("INSERT INTO incident_notification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    jdbc.update("INSERT INTO incident_notification (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         notification.id(), notification.incidentNumber(), notification.processInstanceId(),
         notification.event().name(), String.join(", ", notification.recipients()), notification.subject(),
         notification.messageId(), notification.message(), notification.status().name(), notification.attempts(),
-        notification.lastError(), Timestamp.from(notification.createdAt()), null);
+        notification.lastError(), Timestamp.from(notification.createdAt()), null, notification.channel().value());
   }
 
   /** The notification recorded as {@code id}, with its message while it waits to be sent. */
@@ -74,7 +88,7 @@ public class CommunicationLog {
     return new Notification(rs.getString(1), rs.getString(2), rs.getString(3), IncidentEvent.valueOf(rs.getString(4)),
         List.of(rs.getString(5).split(", ")), rs.getString(6), rs.getString(7), rs.getString(8),
         Status.valueOf(rs.getString(9)), rs.getInt(10), rs.getString(11), rs.getTimestamp(12).toInstant(),
-        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant());
+        rs.getTimestamp(13) == null ? null : rs.getTimestamp(13).toInstant(), Channel.of(rs.getString(14)));
   }
 
   /** The mail server took it: sent, and the message (which may hold a link's token) is no longer kept. */
@@ -92,10 +106,10 @@ public class CommunicationLog {
 
   /** The notifications sent for one incident, oldest first. */
   public List<Entry> of(String incidentNumber) {
-    return jdbc.query("SELECT incident_number, sent_at, event, recipients, subject, message_id"
+    return jdbc.query("SELECT incident_number, sent_at, event, recipients, subject, message_id, channel"
             + " FROM incident_notification WHERE incident_number = ? AND status = 'SENT' ORDER BY sent_at, created_at, id",
         (rs, row) -> new Entry(rs.getString(1), rs.getTimestamp(2).toInstant(), IncidentEvent.valueOf(rs.getString(3)),
-            List.of(rs.getString(4).split(", ")), rs.getString(5), rs.getString(6)),
+            List.of(rs.getString(4).split(", ")), rs.getString(5), rs.getString(6), Channel.of(rs.getString(7))),
         incidentNumber);
   }
 }

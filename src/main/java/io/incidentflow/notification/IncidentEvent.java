@@ -22,7 +22,10 @@ public enum IncidentEvent {
   RESOLUTION_WARNING("sla-threshold", "SLA warning: the resolution is due soon", Audience.ASSIGNEE),
   RESOLUTION_BREACHED("sla-threshold", "Resolution SLA breached", Audience.ASSIGNEE),
   ALERT_CLEARED("alert-cleared", "Monitoring: the alert has cleared", Audience.GROUP),
-  COMMENTED("commented", "A message from the service desk", Audience.CALLER);
+  COMMENTED("commented", "A message from the service desk", Audience.CALLER),
+  GROUP_ENGAGED("major-engaged", "Major incident: your group is engaged", Audience.GROUP),
+  STAKEHOLDER_UPDATE("stakeholder-update", "Major incident update", Audience.STAKEHOLDERS),
+  UPDATE_OVERDUE("update-overdue", "Major incident: the stakeholder update is overdue", Audience.ASSIGNEE);
 
   private final String template;
   private final String title;

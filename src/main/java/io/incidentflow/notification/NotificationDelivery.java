@@ -60,12 +60,14 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
   private final JavaMailSenderImpl mail;
   private final NotificationSettings settings;
   private final TransactionTemplate ownTransaction;
+  private final ChatPosts chat;
   private ProcessEngineConfigurationImpl engine;
 
   public NotificationDelivery(CommunicationLog log, JavaMailSenderImpl mail, NotificationSettings settings,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, ChatPosts chat) {
     this.log = log;
     this.mail = mail;
+    this.chat = chat;
     this.settings = settings;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -155,9 +157,13 @@ public class NotificationDelivery extends AbstractProcessEnginePlugin implements
       return;
     }
     try {
-      mail.send(new MimeMessage(mail.getSession(),
-          new ByteArrayInputStream(notification.message().getBytes(StandardCharsets.ISO_8859_1))));
-    } catch (MessagingException | MailException e) {
+      if (notification.channel() == CommunicationLog.Channel.MAIL) {
+        mail.send(new MimeMessage(mail.getSession(),
+            new ByteArrayInputStream(notification.message().getBytes(StandardCharsets.ISO_8859_1))));
+      } else {
+        chat.post(notification.channel(), notification.message());
+      }
+    } catch (MessagingException | MailException | ChatPosts.ChatPostFailedException e) {
       String cause = e.getMessage();
       ownTransaction.executeWithoutResult(tx -> log.failed(notification.id(), cause));
       throw new NotificationFailedException(notification.incidentNumber() + ": the " + notification.event()

@@ -13,6 +13,8 @@ import io.incidentflow.incident.DisplayFormats;
 import io.incidentflow.incident.EngineClock;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.Labels;
+import io.incidentflow.incident.IncidentVariables;
+import io.incidentflow.notification.CommunicationLog.Channel;
 import io.incidentflow.notification.CommunicationLog.Notification;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -56,10 +58,12 @@ public class NotificationService {
   private final List<MailContent> contents;
   private final Labels labels;
   private final ApplicationUrl applicationUrl;
+  private final StakeholderSettings stakeholders;
+  private final ChatPosts chat;
 
   public NotificationService(MailWriter writer, CommunicationLog log, NotificationSettings settings,
       IdentityService identity, NotificationDelivery delivery, List<MailContent> contents, Labels labels,
-      ApplicationUrl applicationUrl) {
+      ApplicationUrl applicationUrl, StakeholderSettings stakeholders, ChatPosts chat) {
     this.writer = writer;
     this.log = log;
     this.settings = settings;
@@ -68,6 +72,34 @@ public class NotificationService {
     this.contents = List.copyOf(contents);
     this.labels = labels;
     this.applicationUrl = applicationUrl;
+    this.stakeholders = stakeholders;
+    this.chat = chat;
+  }
+
+  /**
+   * Decides {@code event}'s post to every chat channel that has a webhook configured (Slack, Teams), as a mail is
+   * decided: recorded in the current transaction with an id of its own, posted by {@link NotificationDelivery}
+   * once this transaction commits, retried, and failed visibly in the communication log and in Cockpit.
+   */
+  public void post(IncidentEvent event, Map<String, Object> incident, String processInstanceId,
+      String processDefinitionId) {
+    String number = IncidentData.of(incident).number();
+    List<Channel> channels = chat.channels();
+    if (channels.isEmpty()) {
+      LOG.info("{}: no {} chat post: no chat webhook is configured", number, event);
+      return;
+    }
+    String text = chat.text(event, Map.of("incident", incident, "labels", labels, "formats", DisplayFormats.INSTANCE));
+    String title = subject(event, incident);
+    for (Channel channel : channels) {
+      String id = UUID.randomUUID().toString();
+      Notification notification = new Notification(id, number, processInstanceId, event, List.of(channel.value()),
+          title, writer.messageId(number, event, Reader.STAFF, id), chat.payload(channel, title, text),
+          CommunicationLog.Status.PENDING, 0, null, EngineClock.now(), null, channel);
+      log.record(notification);
+      delivery.schedule(notification, processDefinitionId);
+      LOG.info("{}: {} post to {} recorded; it is posted once this step commits", number, event, channel.value());
+    }
   }
 
   /**
@@ -118,7 +150,8 @@ public class NotificationService {
         writer.messageId(number, event, reader, id), now, IncidentData.of(incident).text(CALLER_MESSAGE_ID));
     String message = writer.write(envelope, template, draft(event, reader, incident));
     Notification notification = new Notification(id, number, processInstanceId, event, recipients,
-        envelope.subject(), envelope.messageId(), message, CommunicationLog.Status.PENDING, 0, null, now, null);
+        envelope.subject(), envelope.messageId(), message, CommunicationLog.Status.PENDING, 0, null, now, null,
+        Channel.MAIL);
     log.record(notification);
     delivery.schedule(notification, processDefinitionId);
     LOG.info("{}: {} notification to {} recorded; it is sent once this step commits", number, event, recipients);
@@ -147,6 +180,13 @@ public class NotificationService {
             "the lead of group " + holder);
         case INCIDENT_MANAGERS -> addIfPresent(recipients, settings.groupAddresses().get(INCIDENT_MANAGERS), number,
             event, "group " + INCIDENT_MANAGERS);
+        case STAKEHOLDERS -> {
+          Object service = incident.get(IncidentVariables.AFFECTED_SERVICE);
+          String addresses = stakeholders.addresses().get(String.valueOf(service));
+          for (String address : addresses == null ? new String[] {null} : addresses.split(",")) {
+            addIfPresent(recipients, address, number, event, "the stakeholders of " + service);
+          }
+        }
       }
     }
     return List.copyOf(recipients);

@@ -100,6 +100,22 @@ public final class BusinessHoursCalendar implements SlaCalendar {
     return total;
   }
 
+  /**
+   * The same time of day {@code days} working days after {@code from}, in this calendar's zone: a deadline counted
+   * in business days (a post-incident review due within 5 business days), not in working hours.
+   */
+  public Instant addWorkingDays(Instant from, int days) {
+    java.time.ZonedDateTime at = from.atZone(zone);
+    int left = days;
+    while (left > 0) {
+      at = at.plusDays(1);
+      if (isWorkingDay(at.toLocalDate())) {
+        left--;
+      }
+    }
+    return at.toInstant();
+  }
+
   /** True for a working day that is no public holiday. */
   public boolean isWorkingDay(LocalDate day) {
     return workingDays.contains(day.getDayOfWeek()) && !holidays.contains(day)

@@ -56,6 +56,15 @@ public final class ApiClient {
     return exchange(HttpMethod.POST, path, body);
   }
 
+  /** Puts {@code body} as JSON. */
+  public ResponseEntity<JsonNode> put(String path, Object body) {
+    return exchange(HttpMethod.PUT, path, body);
+  }
+
+  public ResponseEntity<JsonNode> delete(String path) {
+    return exchange(HttpMethod.DELETE, path, null);
+  }
+
   private ResponseEntity<JsonNode> exchange(HttpMethod method, String path, Object body) {
     HttpHeaders request = new HttpHeaders();
     request.addAll(headers);

@@ -27,7 +27,11 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         "/api/incidents/{incidentNumber}/notifications/{notificationId}/retry", "/api/alerts", "/api/labels",
         "/api/incidents/{incidentNumber}/notes", "/api/tasks/{taskId}/incident", "/api/dashboard/{figure}",
         "/api/dashboard/{figure}.csv", "/api/dashboard/incidents", "/api/dashboard/incidents.csv",
-        "/api/dashboard/steps", "/api/incidents/{incidentNumber}/attachments/{id}");
+        "/api/dashboard/steps", "/api/incidents/{incidentNumber}/attachments/{id}",
+        // Major incidents.
+        "/api/incidents/{incidentNumber}/major", "/api/incidents/{incidentNumber}/major/roles",
+        "/api/incidents/{incidentNumber}/major/children", "/api/incidents/{incidentNumber}/major/children/{childNumber}",
+        "/api/incidents/{incidentNumber}/post-incident-review");
     assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())

@@ -1,0 +1,31 @@
+package io.incidentflow.major;
+
+/**
+ * The process of a major incident, {@code processes/MajorIncidentProcess.bpmn}: its key, the steps and messages the
+ * application addresses. Its business key is the number of the incident it was declared from.
+ */
+public final class MajorIncidentProcess {
+
+  public static final String KEY = "MajorIncidentProcess";
+
+  public static final String TASK_REVIEW_PROPOSAL = "Task_ReviewMajorIncidentProposal";
+  public static final String TASK_ASSIGN_ROLES = "Task_AssignMajorIncidentRoles";
+  public static final String TASK_POST_UPDATE = "Task_PostStakeholderUpdate";
+  public static final String TASK_RESTORE_SERVICE = "Task_RestoreService";
+  public static final String TASK_REVIEW_CHILD = "Task_ReviewChildIncident";
+  public static final String TASK_HOLD_REVIEW = "Task_HoldPostIncidentReview";
+
+  /** The incident the major incident was declared from is resolved: the run ends, the review begins. */
+  public static final String MESSAGE_RESOLVED = "MajorIncidentResolved";
+  /** A group is engaged: it gets a mail and a Restore service task. */
+  public static final String MESSAGE_GROUP_ENGAGED = "MajorIncidentGroupEngaged";
+  /** A new report on the same service is proposed as a child. */
+  public static final String MESSAGE_CHILD_PROPOSED = "MajorIncidentChildProposed";
+
+  /** The decisions the application evaluates outside the model. */
+  public static final String DECISION_TRIGGER = "MajorIncidentTrigger";
+  public static final String DECISION_SYNC = "ParentChildSync";
+
+  private MajorIncidentProcess() {
+  }
+}

@@ -1,0 +1,100 @@
+package io.incidentflow.major;
+
+import static io.incidentflow.incident.IncidentVariables.AFFECTED_SERVICE;
+import static io.incidentflow.incident.IncidentVariables.CHANNEL;
+import static io.incidentflow.incident.IncidentVariables.PARENT_INCIDENT_NUMBER;
+import static io.incidentflow.incident.IncidentVariables.PRIORITY;
+import static io.incidentflow.major.MajorIncidentVariables.MAJOR_INCIDENT_ACTION;
+import static io.incidentflow.major.MajorIncidentVariables.MAJOR_INCIDENT_OPEN_ON_SERVICE;
+import static io.incidentflow.major.MajorIncidentVariables.RECENT_INCIDENTS_ON_SERVICE;
+
+import io.incidentflow.incident.EngineClock;
+import io.incidentflow.incident.IncidentNumbers;
+import io.incidentflow.incident.IncidentProcess;
+import io.incidentflow.major.MajorIncidentVariables.Origin;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Asks {@code dmn/MajorIncidentTrigger.dmn} (the latest deployed version) about an incident just prioritized or
+ * re-prioritized, and does what it answers: {@code declare} or {@code propose} a major incident from it,
+ * {@code propose-child} it to the major incident already open on its service, or nothing. {@link
+ * MajorIncidentTriggerHook} calls it from the incident's model; {@code incident-flow.major.automatic-trigger}
+ * switches it off. An incident already linked, or already a major incident, is not asked about again, nor one whose
+ * priority is the one it was last asked about with.
+ */
+@Component
+public class MajorIncidentTrigger {
+
+  /** The priority the incident was last asked about with, on the incident: a re-prioritization to the same is no news. */
+  static final String TRIGGER_PRIORITY = "majorTriggerPriority";
+  private static final Logger LOG = LoggerFactory.getLogger(MajorIncidentTrigger.class);
+
+  private final MajorIncidentSettings settings;
+  private final MajorIncidents majorIncidents;
+  private final DecisionService decisions;
+  private final HistoryService history;
+
+  public MajorIncidentTrigger(MajorIncidentSettings settings, MajorIncidents majorIncidents, DecisionService decisions,
+      HistoryService history) {
+    this.settings = settings;
+    this.majorIncidents = majorIncidents;
+    this.decisions = decisions;
+    this.history = history;
+  }
+
+  /** Evaluates the trigger for the incident of {@code execution}, whose priority has just been decided. */
+  public void evaluate(DelegateExecution execution) {
+    String number = IncidentNumbers.of(execution);
+    Object priority = execution.getVariable(PRIORITY);
+    if (!settings.automaticTrigger() || number == null || execution.getVariable(PARENT_INCIDENT_NUMBER) != null
+        || Objects.equals(execution.getVariable(TRIGGER_PRIORITY), priority)
+        || majorIncidents.running(number).isPresent()) {
+      return;
+    }
+    execution.setVariable(TRIGGER_PRIORITY, priority);
+    String service = (String) execution.getVariable(AFFECTED_SERVICE);
+    Optional<String> openMajor = majorIncidents.declaredOn(service, number);
+    long recent = recentOnService(service, execution.getProcessInstanceId());
+    Map<String, Object> inputs = Variables.createVariables().putValue(PRIORITY, priority)
+        .putValue(AFFECTED_SERVICE, service).putValue(CHANNEL, execution.getVariable(CHANNEL))
+        .putValue(RECENT_INCIDENTS_ON_SERVICE, recent).putValue(MAJOR_INCIDENT_OPEN_ON_SERVICE, openMajor.isPresent());
+    String action = MajorIncidents.asProcess(() -> decisions.evaluateDecisionTableByKey(
+        MajorIncidentProcess.DECISION_TRIGGER).variables(inputs).evaluate().getSingleResult()
+        .getEntry(MAJOR_INCIDENT_ACTION));
+    LOG.info("{}: MajorIncidentTrigger says {} (P{}, {}, {} open on the service in {}, major incident open: {})",
+        number, action, priority, service, recent, settings.clusterWindow(), openMajor.orElse("none"));
+    String reason = "MajorIncidentTrigger: P" + priority + " on " + service + ", " + recent + " open incident"
+        + (recent == 1 ? "" : "s") + " on it reported within " + settings.clusterWindow().toMinutes()
+        + " minutes, via " + execution.getVariable(CHANNEL);
+    switch (action) {
+      case "declare" -> majorIncidents.raise(IncidentNumbers.variablesOf(execution), Origin.DECLARED, reason,
+          MajorIncidentProcess.DECISION_TRIGGER, null);
+      case "propose" -> majorIncidents.raise(IncidentNumbers.variablesOf(execution), Origin.PROPOSED, reason,
+          MajorIncidentProcess.DECISION_TRIGGER, null);
+      case "propose-child" -> majorIncidents.proposeChild(openMajor.orElseThrow(), number);
+      default -> {
+        // "none": an ordinary incident.
+      }
+    }
+  }
+
+  /** The running incidents on {@code service} reported within the cluster window, the one asked about included. */
+  private long recentOnService(String service, String processInstanceId) {
+    Date since = Date.from(EngineClock.now().minus(settings.clusterWindow()));
+    long others = MajorIncidents.asProcess(() -> history.createHistoricProcessInstanceQuery()
+        .processDefinitionKey(IncidentProcess.KEY).unfinished().startedAfter(since)
+        .variableValueEquals(AFFECTED_SERVICE, service).list().stream()
+        .filter(instance -> !instance.getId().equals(processInstanceId)).count());
+    return others + 1;
+  }
+}

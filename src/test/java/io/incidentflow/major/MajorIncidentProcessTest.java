@@ -1,0 +1,323 @@
+package io.incidentflow.major;
+
+import static io.incidentflow.major.MajorIncidentDriver.report;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_ASSIGN_ROLES;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_HOLD_REVIEW;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_POST_UPDATE;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_RESTORE_SERVICE;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_CHILD;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_PROPOSAL;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import io.incidentflow.IncidentFlowTest;
+import io.incidentflow.IncidentFlowTestBase;
+import io.incidentflow.comment.IncidentComments;
+import io.incidentflow.incident.InvalidIncidentInputException;
+import io.incidentflow.notification.CommunicationLog;
+import io.incidentflow.notification.CommunicationLog.Channel;
+import io.incidentflow.notification.IncidentEvent;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * MajorIncidentProcess path by path, with the engine clock: proposed and rejected, proposed and accepted, declared
+ * by rule, promoted by hand, groups engaged, the update cadence with an overdue update and chat posts, children
+ * proposed, linked and resolved with their parent, and the post-incident review due and held.
+ */
+@IncidentFlowTest
+class MajorIncidentProcessTest extends IncidentFlowTestBase {
+
+  private static ChatRecorder chat;
+
+  @Autowired
+  MajorIncidentTrigger trigger;
+  @Autowired
+  MajorIncidents majorIncidents;
+  @Autowired
+  MajorIncidentRoles roles;
+  @Autowired
+  MajorIncidentChildren children;
+  @Autowired
+  MajorIncidentReviews reviews;
+  @Autowired
+  CommunicationLog communicationLog;
+  @Autowired
+  IncidentComments comments;
+
+  private MajorIncidentDriver driver;
+
+  @BeforeAll
+  static void startChat() throws Exception {
+    chat = new ChatRecorder();
+  }
+
+  @AfterAll
+  static void stopChat() {
+    chat.close();
+  }
+
+  @BeforeEach
+  void driveMajorIncidents() {
+    driver = new MajorIncidentDriver(runtime, tasks, management, trigger);
+    chat.clear();
+  }
+
+  @AfterEach
+  void endMajorIncidents() {
+    driver.close();
+  }
+
+  @Test
+  void aCriticalReportByPhone_isProposed_andRejectedWithAReason() {
+    ProcessInstance incident = incidents.report(report("database", "high", "high", "phone"));
+    String number = incidents.number(incident);
+    ProcessInstance major = driver.major(number);
+
+    assertThat(major).isWaitingAt(TASK_REVIEW_PROPOSAL).variables().containsEntry("majorStatus", "proposed")
+        .containsEntry("majorOrigin", "proposed").containsEntry("raisedBy", "MajorIncidentTrigger");
+    assertThat(tasks.createTaskQuery().processInstanceId(major.getId()).taskCandidateGroup("incident-managers").count())
+        .isOne();
+    assertThatThrownBy(() -> driver.complete(major, TASK_REVIEW_PROPOSAL, "dave", Map.of("proposalAccepted", false)))
+        .isInstanceOf(InvalidIncidentInputException.class).hasMessageContaining("proposalReason");
+
+    driver.complete(major, TASK_REVIEW_PROPOSAL, "dave", Map.of("proposalAccepted", false,
+        "proposalReason", "Only one user's database connection fails"));
+
+    assertThat(major).isEnded().hasPassed("EndEvent_ProposalRejected");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(major.getId()).variableName("majorStatus")
+        .singleResult().getValue()).isEqualTo("rejected");
+    assertThat(roles.of(number)).isEmpty();
+  }
+
+  @Test
+  void anAcceptedProposal_isDeclared_andTheAcceptingManagerCommands() {
+    ProcessInstance incident = incidents.report(report("database", "high", "high", "phone"));
+    String number = incidents.number(incident);
+    ProcessInstance major = driver.major(number);
+
+    driver.complete(major, TASK_REVIEW_PROPOSAL, "dave", Map.of("proposalAccepted", true,
+        "proposalReason", "Every ERP user is affected"));
+
+    assertThat(major).hasPassed("Task_DeclareMajorIncident").isWaitingAt(TASK_ASSIGN_ROLES, TASK_POST_UPDATE)
+        .variables().containsEntry("majorStatus", "declared").containsEntry("incidentCommander", "dave")
+        .containsEntry("declaredBy", "dave").containsKey("declaredAt");
+    assertThat(driver.task(major, TASK_ASSIGN_ROLES).getAssignee()).isEqualTo("dave");
+    assertThat(roles.of(number)).singleElement().satisfies(change -> {
+      assertThat(change.role()).isEqualTo("incident-commander");
+      assertThat(change.from()).isNull();
+      assertThat(change.to()).isEqualTo("dave");
+      assertThat(change.changedBy()).isEqualTo("dave");
+    });
+  }
+
+  @Test
+  void aCriticalAlert_isDeclaredByRule_rolesAreNamed_andEveryEngagedGroupGetsATaskAndAMail() throws Exception {
+    ProcessInstance incident = incidents.report(report("network", "high", "high", "monitoring"));
+    String number = incidents.number(incident);
+    ProcessInstance major = driver.major(number);
+    assertThat(major).isWaitingAt(TASK_ASSIGN_ROLES, TASK_POST_UPDATE).variables()
+        .containsEntry("majorOrigin", "declared").containsEntry("declaredBy", "MajorIncidentTrigger");
+
+    assertThatThrownBy(() -> driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "nobody",
+        "engagedGroups", "network-support, plumbers"))).isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("communicationsLead").hasMessageContaining("plumbers");
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support, database-support"));
+
+    assertThat(major).variables().containsEntry("incidentCommander", "dave").containsEntry("communicationsLead", "carol")
+        .containsEntry("engagedGroups", "network-support, database-support");
+    List<Task> restore = tasks.createTaskQuery().processInstanceId(major.getId())
+        .taskDefinitionKey(TASK_RESTORE_SERVICE).list();
+    assertThat(restore).hasSize(2);
+    assertThat(tasks.createTaskQuery().processInstanceId(major.getId()).taskDefinitionKey(TASK_RESTORE_SERVICE)
+        .taskCandidateGroup("database-support").count()).isOne();
+    assertThat(driver.task(major, TASK_POST_UPDATE).getAssignee()).as("the lead posts the updates").isEqualTo("carol");
+    driver.sendNotifications(major);
+    assertThat(communicationLog.of(number)).filteredOn(entry -> entry.event() == IncidentEvent.GROUP_ENGAGED)
+        .extracting(entry -> entry.recipients().get(0))
+        .containsExactlyInAnyOrder("network-support@incidentflow.example", "database-support@incidentflow.example");
+    assertThat(roles.of(number)).extracting(MajorIncidentRoles.RoleChange::role).containsExactly("incident-commander",
+        "communications-lead", "engaged-group", "engaged-group");
+  }
+
+  @Test
+  void anIncidentPromotedByHand_isDeclared_withItsPromoterInCommand() {
+    ProcessInstance incident = incidents.report(report("crm", "medium", "medium", "portal"));
+    String number = incidents.number(incident);
+    assertThat(driver.major(number)).as("a P3 is no major incident by rule").isNull();
+
+    majorIncidents.raise(runtime.getVariables(incident.getId()), MajorIncidentVariables.Origin.PROMOTED,
+        "The sales team cannot quote", "dave", "dave");
+
+    ProcessInstance major = driver.major(number);
+    assertThat(major).isWaitingAt(TASK_ASSIGN_ROLES, TASK_POST_UPDATE).variables()
+        .containsEntry("majorOrigin", "promoted").containsEntry("declaredBy", "dave")
+        .containsEntry("incidentCommander", "dave");
+  }
+
+  @Test
+  void theCadenceAsksForAnUpdateWithinFiveMinutes_escalatesAnOverdueOne_andPostsToMailAndChat() throws Exception {
+    ProcessInstance incident = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String number = incidents.number(incident);
+    ProcessInstance major = driver.major(number);
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support"));
+    Instant declared = ClockUtil.getCurrentTime().toInstant();
+    Task first = driver.task(major, TASK_POST_UPDATE);
+    assertThat(first.getDueDate().toInstant()).isEqualTo(declared.plus(Duration.ofMinutes(5)));
+
+    driver.passTime(major, Duration.ofMinutes(6));
+    driver.sendNotifications(major);
+
+    assertThat(major).hasPassed("Task_EscalateOverdueUpdate").isWaitingAt(TASK_POST_UPDATE);
+    assertThat(communicationLog.of(number)).filteredOn(entry -> entry.event() == IncidentEvent.UPDATE_OVERDUE)
+        .singleElement().satisfies(entry -> assertThat(entry.recipients()).containsExactly("dave@incidentflow.example"));
+
+    assertThatThrownBy(() -> driver.complete(major, TASK_POST_UPDATE, "carol", Map.of("stakeholderUpdate", " ")))
+        .isInstanceOf(InvalidIncidentInputException.class).hasMessageContaining("stakeholderUpdate");
+    driver.complete(major, TASK_POST_UPDATE, "carol", Map.of("stakeholderUpdate",
+        "The VPN concentrator is down; remote staff cannot connect. Next update in 20 minutes."));
+    driver.sendNotifications(major);
+
+    assertThat(communicationLog.of(number)).filteredOn(entry -> entry.event() == IncidentEvent.STAKEHOLDER_UPDATE)
+        .extracting(CommunicationLog.Entry::channel).containsExactlyInAnyOrder(Channel.MAIL, Channel.SLACK, Channel.TEAMS);
+    assertThat(communicationLog.of(number)).filteredOn(entry -> entry.channel() == Channel.MAIL
+        && entry.event() == IncidentEvent.STAKEHOLDER_UPDATE).singleElement().satisfies(entry ->
+        assertThat(entry.recipients()).containsExactlyInAnyOrder("it-stakeholders@incidentflow.example",
+            "remote-work@incidentflow.example"));
+    assertThat(chat.posts()).extracting(ChatRecorder.Post::path).containsExactlyInAnyOrder("/slack", "/teams");
+    assertThat(chat.posts()).filteredOn(post -> post.path().equals("/slack")).singleElement()
+        .satisfies(post -> assertThat(post.body()).startsWith("{\"text\":").contains("The VPN concentrator is down"));
+    assertThat(chat.posts()).filteredOn(post -> post.path().equals("/teams")).singleElement()
+        .satisfies(post -> assertThat(post.body()).contains("application/vnd.microsoft.card.adaptive")
+            .contains("AdaptiveCard").contains("The VPN concentrator is down"));
+    assertThat(mailServer.received()).anySatisfy(mail -> assertThat(mail.getSubject()).contains(number)
+        .contains("Major incident update"));
+
+    Task second = driver.task(major, TASK_POST_UPDATE);
+    assertThat(second.getAssignee()).isEqualTo("carol");
+    assertThat(second.getDueDate().toInstant()).as("P1, first two hours: every 20 minutes")
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(20)));
+  }
+
+  @Test
+  void aChatPostThatFails_isRetriedAndShownAsFailed_theMailStillGoesOut() throws Exception {
+    ProcessInstance incident = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String number = incidents.number(incident);
+    ProcessInstance major = driver.major(number);
+    chat.answer(500);
+    driver.complete(major, TASK_POST_UPDATE, "dave", Map.of("stakeholderUpdate", "Investigating."));
+
+    for (Job job : management.createJobQuery().processInstanceId(major.getId()).messages().list()) {
+      try {
+        management.executeJob(job.getId());
+      } catch (RuntimeException expected) {
+        // The chat webhooks answer 500: the job keeps its retries for later.
+      }
+    }
+
+    assertThat(communicationLog.all(number)).filteredOn(n -> n.channel() != Channel.MAIL)
+        .allSatisfy(n -> {
+          assertThat(n.status()).isEqualTo(CommunicationLog.Status.FAILED);
+          assertThat(n.lastError()).contains("HTTP 500");
+        }).hasSize(2);
+    assertThat(communicationLog.all(number)).filteredOn(n -> n.channel() == Channel.MAIL
+        && n.event() == IncidentEvent.STAKEHOLDER_UPDATE).singleElement()
+        .satisfies(n -> assertThat(n.status()).isEqualTo(CommunicationLog.Status.SENT));
+  }
+
+  @Test
+  void aNewReportOnTheService_isProposedAsChild_linked_andResolvedWithTheParent_thenTheReviewCloses() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support"));
+
+    ProcessInstance child = incidents.report(report("vpn", "low", "medium", "portal"));
+    String childNumber = incidents.number(child);
+    Task proposal = driver.task(major, TASK_REVIEW_CHILD);
+    assertThat(proposal.getAssignee()).isEqualTo("dave");
+    assertThat(tasks.getVariable(proposal.getId(), "childIncidentNumber")).isEqualTo(childNumber);
+    driver.complete(major, TASK_REVIEW_CHILD, "dave", Map.of("childAccepted", true));
+
+    assertThat(children.linked(parentNumber)).containsExactly(childNumber);
+    assertThat(child).variables().containsEntry("parentIncidentNumber", parentNumber);
+
+    driver.complete(major, TASK_POST_UPDATE, "carol", Map.of("stakeholderUpdate", "Failing over to the backup."));
+    assertThat(comments.of(childNumber)).singleElement().satisfies(note -> {
+      assertThat(note.internal()).isTrue();
+      assertThat(note.text()).contains(parentNumber).contains("Failing over to the backup.");
+    });
+
+    incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
+        "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
+
+    assertThat(child).isWaitingAt("Task_ConfirmResolution").variables().containsEntry("status", "RESOLVED")
+        .containsEntry("resolvedThrough", parentNumber).containsEntry("resolutionCode", "fixed");
+    assertThat(major).isWaitingAt(TASK_HOLD_REVIEW).variables().containsEntry("majorStatus", "resolved");
+    Task review = driver.task(major, TASK_HOLD_REVIEW);
+    assertThat(review.getAssignee()).isEqualTo("dave");
+    assertThat(review.getDueDate().toInstant()).as("P1: within 3 calendar days")
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(3)));
+    assertThat((String) tasks.getVariable(review.getId(), "reviewTimeline")).contains("Incident " + parentNumber
+        + " reported").contains("Major incident raised by MajorIncidentTrigger").contains("incident-commander: dave")
+        .contains("Linked " + childNumber).contains("Stakeholder update: Failing over to the backup.")
+        .contains("Major incident resolved (fixed): The VPN concentrator was replaced.").contains("(by dave)");
+
+    assertThatThrownBy(() -> driver.complete(major, TASK_HOLD_REVIEW, "dave", Map.of("rootCause", "Firmware bug",
+        "wentWell", "Fast failover", "wentBadly", "Late first update", "actionItems", "just do it")))
+        .isInstanceOf(InvalidIncidentInputException.class).hasMessageContaining("actionItems");
+    driver.complete(major, TASK_HOLD_REVIEW, "dave", Map.of("rootCause", "Firmware bug in the concentrator",
+        "wentWell", "Fast failover", "wentBadly", "The first update was late",
+        "actionItems", "bob | Upgrade the firmware of both concentrators | problem\ncarol | Template for first updates"));
+
+    assertThat(major).isEnded().hasPassed("EndEvent_MajorIncidentClosed");
+    PostIncidentReview document = reviews.find(parentNumber).orElseThrow();
+    assertThat(document.rootCause()).isEqualTo("Firmware bug in the concentrator");
+    assertThat(document.heldBy()).isEqualTo("dave");
+    assertThat(document.linkedIncidents()).containsExactly(childNumber);
+    assertThat(document.actionItems()).containsExactly(
+        new PostIncidentReview.ActionItem("bob", "Upgrade the firmware of both concentrators", true),
+        new PostIncidentReview.ActionItem("carol", "Template for first updates", false));
+    assertThat(document.timeline()).isNotEmpty();
+  }
+
+  @Test
+  void aProposedChildThatIsNotAccepted_staysOnItsOwn() {
+    ProcessInstance parent = incidents.report(report("email", "high", "high", "monitoring"));
+    ProcessInstance major = driver.major(incidents.number(parent));
+    ProcessInstance other = incidents.report(report("email", "low", "low", "portal"));
+
+    driver.complete(major, TASK_REVIEW_CHILD, "dave", Map.of("childAccepted", false));
+
+    assertThat(major).hasPassed("EndEvent_ChildNotLinked");
+    assertThat(children.linked(incidents.number(parent))).isEmpty();
+    assertThat(other).variables().doesNotContainKey("parentIncidentNumber");
+  }
+
+  @Test
+  void anIncidentResolvedBeforeItsProposalIsReviewed_withdrawsTheProposal() {
+    ProcessInstance incident = incidents.report(report("erp", "high", "high", "phone"));
+    ProcessInstance major = driver.major(incidents.number(incident));
+
+    incidents.complete(incident, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
+        "resolutionCode", "no-fault-found", "resolutionNotes", "A false alarm."));
+
+    assertThat(major).isEnded().hasPassed("EndEvent_ProposalWithdrawn");
+  }
+}
