@@ -27,7 +27,8 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         "/api/incidents/{incidentNumber}/notifications/{notificationId}/retry", "/api/alerts", "/api/labels",
         "/api/incidents/{incidentNumber}/notes", "/api/tasks/{taskId}/incident", "/api/dashboard/{figure}",
         "/api/dashboard/{figure}.csv", "/api/dashboard/incidents", "/api/dashboard/incidents.csv",
-        "/api/dashboard/steps");
+        "/api/dashboard/steps", "/api/problems", "/api/problems/{problemNumber}",
+        "/api/problems/{problemNumber}/incidents", "/api/knowledge");
     assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())
