@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.task.Task;
  * tests that do not test recurrence use {@code inquiry}, which ProblemCandidate never proposes a problem for, so
  * that incidents of other tests never make a proposal of their own.
  */
-final class ProblemDriver {
+public final class ProblemDriver {
 
   private final RuntimeService runtime;
   private final TaskService tasks;
@@ -25,7 +25,7 @@ final class ProblemDriver {
   private final HistoryService history;
   private final IncidentDriver incidents;
 
-  ProblemDriver(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
+  public ProblemDriver(RuntimeService runtime, TaskService tasks, ManagementService management, HistoryService history,
       IncidentDriver incidents) {
     this.runtime = runtime;
     this.tasks = tasks;
@@ -35,7 +35,7 @@ final class ProblemDriver {
   }
 
   /** Reports an incident of {@code service} described by {@code text} and routes it as {@code category} to {@code group}. */
-  ProcessInstance routed(String service, String category, String group, String text) {
+  public ProcessInstance routed(String service, String category, String group, String text) {
     Map<String, Object> report = Incidents.vpnReport();
     report.put("affectedService", service);
     report.put("shortDescription", text);
@@ -46,7 +46,7 @@ final class ProblemDriver {
   }
 
   /** The running problem {@code number}. */
-  ProcessInstance problem(String number) {
+  public ProcessInstance problem(String number) {
     return runtime.createProcessInstanceQuery().processDefinitionKey(ProblemProcess.KEY)
         .processInstanceBusinessKey(number).singleResult();
   }
@@ -63,33 +63,33 @@ final class ProblemDriver {
   }
 
   /** Completes the problem's open task as {@code manager} with {@code variables}. */
-  void complete(String number, String manager, Map<String, Object> variables) {
+  public void complete(String number, String manager, Map<String, Object> variables) {
     Task task = task(number);
     tasks.claim(task.getId(), manager);
     tasks.complete(task.getId(), variables);
   }
 
   /** Runs the problem's waiting jobs (its asynchronous steps), as the job executor would. */
-  void runJobs(String number) {
+  public void runJobs(String number) {
     List<Job> jobs = management.createJobQuery().processInstanceId(instanceId(number)).executable().list();
     jobs.forEach(job -> management.executeJob(job.getId()));
   }
 
   /** Investigates the problem: root cause recorded, a workaround known or not. */
-  void investigate(String number, boolean workaroundKnown) {
+  public void investigate(String number, boolean workaroundKnown) {
     complete(number, "pete", Map.of("rootCause", "The VPN concentrator's firmware leaks sessions after an hour.",
         "workaroundAvailable", workaroundKnown));
   }
 
   /** Publishes the workaround, mailing callers or not, and runs the step that communicates it. */
-  void publish(String number, String workaround, boolean mailCallers) {
+  public void publish(String number, String workaround, boolean mailCallers) {
     complete(number, "pete", Map.of("symptom", "The VPN drops every hour and reconnecting works",
         "workaround", workaround, "notifyCallers", mailCallers));
     runJobs(number);
   }
 
   /** Records the fix and runs the step that resolves the linked incidents. */
-  void fix(String number) {
+  public void fix(String number) {
     complete(number, "pete", Map.of("fixDescription", "Firmware 9.2 installed on both concentrators.",
         "changeReference", "CHG0004711"));
     runJobs(number);
