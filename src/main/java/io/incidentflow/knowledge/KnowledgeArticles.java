@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +84,7 @@ public class KnowledgeArticles {
     return jdbc.query(sql.toString(), KnowledgeArticles::article, arguments.toArray());
   }
 
-  /** A known error's words, and whether it names {@code service} and has {@code category}: what matching scores. */
+  /** A known error (symptom and cause left out) with its words, and whether it names {@code service} and has {@code category}: what matching scores. */
   public record Candidate(KnowledgeArticle article, Set<String> words, boolean sameService, boolean sameCategory) {
   }
 
@@ -96,12 +97,16 @@ public class KnowledgeArticles {
       return List.of();
     }
     String serviceLike = service == null ? null : "%," + escapeLike(service) + ",%";
-    return jdbc.query("SELECT " + COLUMNS + ", words FROM knowledge_article WHERE active = TRUE AND kind = ?"
-            + " AND (services LIKE ? OR category = ?)",
+    // Only what scoring and the suggestion need: thousands of rows may pass the prefilter.
+    return jdbc.query("SELECT reference, title, workaround, services, category, words FROM knowledge_article"
+            + " WHERE active = TRUE AND kind = ? AND (services LIKE ? OR category = ?)",
         (rs, row) -> {
-          KnowledgeArticle article = article(rs, row);
-          return new Candidate(article, Set.copyOf(Arrays.asList(rs.getString("words").strip().split(" "))),
-              service != null && article.services().contains(service),
+          String services = rs.getString("services");
+          KnowledgeArticle article = new KnowledgeArticle(KnowledgeArticle.KNOWN_ERROR, rs.getString("reference"),
+              rs.getString("title"), null, null, rs.getString("workaround"), services(services),
+              rs.getString("category"), true, null, null);
+          return new Candidate(article, new HashSet<>(Arrays.asList(rs.getString("words").strip().split(" "))),
+              service != null && services.contains("," + service + ","),
               category != null && category.equals(article.category()));
         }, KnowledgeArticle.KNOWN_ERROR, serviceLike, category);
   }
@@ -110,11 +115,15 @@ public class KnowledgeArticles {
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
+  private static List<String> services(String column) {
+    return Arrays.stream(column.split(",")).filter(s -> !s.isEmpty()).toList();
+  }
+
   private static KnowledgeArticle article(ResultSet rs, int row) throws SQLException {
     String services = rs.getString("services");
     return new KnowledgeArticle(rs.getString("kind"), rs.getString("reference"), rs.getString("title"),
         rs.getString("symptom"), rs.getString("cause"), rs.getString("workaround"),
-        Arrays.stream(services.split(",")).filter(s -> !s.isEmpty()).toList(), rs.getString("category"),
+        services(services), rs.getString("category"),
         rs.getBoolean("active"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
   }
 }
