@@ -9,6 +9,7 @@ import io.incidentflow.dashboard.DashboardFigures.Quality;
 import io.incidentflow.dashboard.DashboardIncidents;
 import io.incidentflow.dashboard.DashboardIncidents.Slice;
 import io.incidentflow.dashboard.DashboardQuery;
+import io.incidentflow.dashboard.ProblemFigures;
 import io.incidentflow.dashboard.SlaCompliance;
 import io.incidentflow.dashboard.WaitingSteps;
 import io.incidentflow.incident.EngineClock;
@@ -50,6 +51,7 @@ public class DashboardController {
 
   private final DashboardFigures figures;
   private final SlaCompliance compliance;
+  private final ProblemFigures problemFigures;
   /** Every figure by its name in the path, in the dashboard's order. */
   private final Map<String, Figure> catalogue;
   private final DashboardIncidents incidents;
@@ -58,9 +60,10 @@ public class DashboardController {
   private final ZoneId zone;
 
   public DashboardController(DashboardFigures figures, SlaCompliance compliance, DashboardIncidents incidents,
-      WaitingSteps steps, ObjectMapper json, SlaSettings sla) {
+      WaitingSteps steps, ObjectMapper json, SlaSettings sla, ProblemFigures problemFigures) {
     this.figures = figures;
     this.compliance = compliance;
+    this.problemFigures = problemFigures;
     this.catalogue = catalogue();
     this.incidents = incidents;
     this.steps = steps;
@@ -117,6 +120,7 @@ public class DashboardController {
           quality.meanReassignments()), quality.firstContactRate(), quality.reopenRate());
     }));
     all.put("volume", new Figure(figures::volume, (csv, f) -> csv.volume((DashboardFigures.Volume) f)));
+    all.put("problems", new Figure(problemFigures::of, (csv, f) -> csv.problems((ProblemFigures.Problems) f)));
     return all;
   }
 
@@ -139,7 +143,8 @@ public class DashboardController {
       + " x priority and age), at-risk (running resolution clocks by share of target used), times (mean and 90th"
       + " percentile to acknowledge and to resolve, working seconds), sla (compliance against KpiTargets), quality"
       + " (first-contact resolution, reopen rate, reassignments), volume (channels, top services and categories,"
-      + " daily trend). For incident-managers, managers and administrators.")
+      + " daily trend), problems (incidents linked to problems, recurring services and categories). For"
+      + " incident-managers, managers and administrators.")
   @GetMapping(path = BASE + "/{figure}", produces = MediaType.APPLICATION_JSON_VALUE)
   public ObjectNode figure(@PathVariable String figure, @ParameterObject Scope scope, HttpServletRequest request) {
     DashboardAccess.requireReader(ApiAuthentication.caller(request));

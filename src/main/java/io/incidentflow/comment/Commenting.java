@@ -17,6 +17,7 @@ import io.incidentflow.notification.NotificationService;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -98,6 +99,24 @@ public class Commenting {
           Visibility.INTERNAL);
       return added(note, incident.status(), false, false);
     });
+  }
+
+  /**
+   * Writes on an open incident for a process step (a problem's published workaround): a work note, or with
+   * {@code mailCaller} a message to the caller, mailed like an agent's. The step's own rules decided who may
+   * cause it; it runs in the step's transaction. An incident no longer open is left alone (null).
+   */
+  public CommentAdded fromProcess(String incidentNumber, String writtenBy, String text, boolean mailCaller) {
+    IncidentState incident = instances.state(incidentNumber);
+    if (!incident.running() || incident.status() == null || !IncidentStatus.valueOf(incident.status()).isOpen()) {
+      return null;
+    }
+    Comment comment = record(incident, new Caller(writtenBy, Set.of()), Author.AGENT.value(), text,
+        mailCaller ? Visibility.CALLER : Visibility.INTERNAL);
+    if (mailCaller) {
+      mailToCaller(incident, text);
+    }
+    return added(comment, incident.status(), false, mailCaller);
   }
 
   private Comment record(IncidentState incident, Caller caller, String author, String text, Visibility visibility) {

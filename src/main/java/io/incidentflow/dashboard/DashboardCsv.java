@@ -83,6 +83,14 @@ public final class DashboardCsv {
     volume.trend().forEach(d -> row("day", d.day(), d.reported(), d.resolved()));
   }
 
+  /** The problem figures: the linked share, then one row per recurring service and category. */
+  public void problems(ProblemFigures.Problems problems) {
+    row("section", "service", "category", "incidents", "linked", "openProblem");
+    row("period", null, null, problems.reported(), problems.linked(), null);
+    problems.recurring().forEach(r -> row("recurring", r.service(), r.category(), r.incidents(), r.linked(),
+        r.openProblem()));
+  }
+
   /** The header of an incident list. */
   public void incidentHeader() {
     row("incidentNumber", "status", "priority", "assignmentGroup", "affectedService", "channel", "category",

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.SupportGroups;
+import io.incidentflow.problem.ProblemProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -46,6 +47,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_ALL_OPEN = "All open incidents";
   public static final String FILTER_BY_TIME_LEFT = "By SLA time left";
   public static final String FILTER_BREACHED = "SLA breached";
+  public static final String FILTER_PROBLEMS = "Problems";
 
   /** Task priority of a P2 incident (see IncidentTaskListener): the filter shows P1 and P2. */
   static final int HIGH_TASK_PRIORITY = 80;
@@ -145,6 +147,9 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
             .or().processVariableValueEquals("responseBreached", true)
             .processVariableValueEquals("resolutionBreached", true).endOr()
             .orderByDueDate().asc());
+    // Problem management's steps (review a proposal, investigate, publish a workaround, record the fix), oldest first.
+    createFilter(filters, authorizations, FILTER_PROBLEMS, 5, "Open steps of problems",
+        tasks.createTaskQuery().processDefinitionKey(ProblemProcess.KEY).orderByTaskCreateTime().asc());
   }
 
   /** P1 on top, then the oldest first. */

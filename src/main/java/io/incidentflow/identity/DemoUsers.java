@@ -35,7 +35,8 @@ public class DemoUsers extends AbstractProcessEnginePlugin {
       new DemoUser("carol", "Carol", "Clark", SupportGroup.APPLICATION_SUPPORT.value()),
       new DemoUser("dave", "Dave", "Davis", SupportGroups.INCIDENT_MANAGERS),
       new DemoUser("erin", "Erin", "Evans", SupportGroups.MANAGERS),
-      new DemoUser("paula", "Paula", "Parker", SupportGroups.PROCESS_OWNERS));
+      new DemoUser("paula", "Paula", "Parker", SupportGroups.PROCESS_OWNERS),
+      new DemoUser("pete", "Pete", "Palmer", SupportGroups.PROBLEM_MANAGERS));
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

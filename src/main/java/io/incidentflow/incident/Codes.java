@@ -41,7 +41,7 @@ public final class Codes {
 
   /** Why work on an incident waits. */
   public enum OnHoldReason implements CodeList {
-    AWAITING_CALLER, AWAITING_VENDOR, AWAITING_CHANGE;
+    AWAITING_CALLER, AWAITING_VENDOR, AWAITING_CHANGE, AWAITING_PROBLEM;
   }
 
   /** What service-desk decides at triage. */

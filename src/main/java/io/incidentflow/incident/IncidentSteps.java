@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -43,9 +46,27 @@ public class IncidentSteps {
     Task task = tasks.createTaskQuery().processInstanceId(incident.processInstanceId()).taskDefinitionKey(taskKey)
         .singleResult();
     if (task == null) {
+      task = createdInThisCommand(incident.processInstanceId(), taskKey);
+    }
+    if (task == null) {
       throw new RequestRefusedException(HttpStatus.CONFLICT, incident.number() + " has no open step " + taskKey
           + " any more");
     }
     tasks.complete(task.getId(), variables);
+  }
+
+  /**
+   * The open task {@code taskKey} that an earlier step of the running engine command created (an incident on
+   * hold resumed by a problem's job, then resolved): it is not in the database yet, where a query looks.
+   */
+  private static Task createdInThisCommand(String processInstanceId, String taskKey) {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return null;
+    }
+    return command.getDbEntityManager().getCachedEntitiesByType(TaskEntity.class).stream()
+        .filter(task -> processInstanceId.equals(task.getProcessInstanceId())
+            && taskKey.equals(task.getTaskDefinitionKey()) && task.getDeleteReason() == null)
+        .findFirst().orElse(null);
   }
 }

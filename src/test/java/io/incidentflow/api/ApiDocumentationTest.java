@@ -31,7 +31,10 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         // Major incidents.
         "/api/incidents/{incidentNumber}/major", "/api/incidents/{incidentNumber}/major/roles",
         "/api/incidents/{incidentNumber}/major/children", "/api/incidents/{incidentNumber}/major/children/{childNumber}",
-        "/api/incidents/{incidentNumber}/post-incident-review");
+        "/api/incidents/{incidentNumber}/post-incident-review",
+        // Problems and knowledge.
+        "/api/problems", "/api/problems/{problemNumber}",
+        "/api/problems/{problemNumber}/incidents", "/api/knowledge");
     assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())

@@ -21,7 +21,8 @@ import org.springframework.http.ResponseEntity;
 @IncidentFlowTest
 class DashboardApiTest extends IncidentFlowTestBase {
 
-  private static final List<String> FIGURES = List.of("backlog", "at-risk", "times", "sla", "quality", "volume");
+  private static final List<String> FIGURES = List.of("backlog", "at-risk", "times", "sla", "quality", "volume",
+      "problems");
 
   @LocalServerPort
   int port;

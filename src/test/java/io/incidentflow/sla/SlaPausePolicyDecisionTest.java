@@ -26,6 +26,7 @@ class SlaPausePolicyDecisionTest {
       "awaiting-caller, true",
       "awaiting-vendor, true",
       "awaiting-change, true",
+      "awaiting-problem, false",
       "awaiting-lunch, false"
   })
   void decidesPerReason(String reason, boolean pause) {
@@ -39,7 +40,7 @@ class SlaPausePolicyDecisionTest {
 
   @Test
   void holdsARulePerReason_andTheDefault() throws IOException {
-    assertThat(DecisionTables.rules("SlaPausePolicy")).hasSize(4);
+    assertThat(DecisionTables.rules("SlaPausePolicy")).hasSize(5);
   }
 
   private static Boolean pause(String reason) {

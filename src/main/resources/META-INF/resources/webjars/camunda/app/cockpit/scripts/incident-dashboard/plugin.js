@@ -353,6 +353,28 @@ function volumeCard(volume, catalogue, state, show) {
       h('div', {}, h('h4', {}, 'Top categories'), bars(volume.categories, 'category', 'category'))));
 }
 
+function problemsCard(problems, catalogue, state, show) {
+  const linkedShare = problems.reported ? percent(problems.linked * 100 / problems.reported) : '—';
+  return card('problems', 'Problems behind the incidents', 'incidents reported in the period',
+    csvLink('problems.csv?' + query(state)),
+    h('div', {class: 'ifd-tiles'},
+      h('div', {class: 'ifd-tile', 'data-tile': 'Linked to a problem'},
+        h('div', {class: 'ifd-value'}, String(problems.linked)), h('div', {class: 'ifd-name'}, 'Linked to a problem')),
+      h('div', {class: 'ifd-tile', 'data-tile': 'Share linked'},
+        h('div', {class: 'ifd-value'}, linkedShare), h('div', {class: 'ifd-name'}, 'Share linked'))),
+    h('h4', {}, 'Recurring services'),
+    problems.recurring.length === 0 ? h('p', {class: 'text-muted'}, 'No service and category recurred.')
+      : h('table', {class: 'table table-condensed ifd-recurring'},
+        h('thead', {}, h('tr', {}, ['Service', 'Category', 'Incidents', 'Linked', 'Open problem']
+          .map(c => h('th', {}, c)))),
+        h('tbody', {}, problems.recurring.map(r => h('tr', {class: 'ifd-clickable', 'data-service': r.service,
+          onclick: () => show('reported', {service: r.service, category: r.category},
+            'Reported: ' + label(catalogue, 'affectedService', r.service) + ', '
+              + label(catalogue, 'category', r.category))},
+        h('td', {}, label(catalogue, 'affectedService', r.service)), h('td', {}, label(catalogue, 'category', r.category)),
+        h('td', {}, String(r.incidents)), h('td', {}, String(r.linked)), h('td', {}, r.openProblem ? 'yes' : 'no'))))));
+}
+
 function trendCard(volume, state, show) {
   return card('trend', 'Reported and resolved per day', null, csvLink('volume.csv?' + query(state)),
     trendChart(volume.trend, day => show('reported', {day: day.day}, 'Reported on ' + day.day)));
@@ -483,7 +505,7 @@ function renderDashboard(node, api) {
     const mine = ++generation;
     const q = query(state);
     const [catalogue, ...figures] = await Promise.all([labels(),
-      ...['backlog', 'at-risk', 'times', 'sla', 'quality', 'volume'].map(f => get('/dashboard/' + f + '?' + q)
+      ...['backlog', 'at-risk', 'times', 'sla', 'quality', 'volume', 'problems'].map(f => get('/dashboard/' + f + '?' + q)
         .catch(e => ({error: e})))]);
     if (mine !== generation) {
       return;
@@ -494,7 +516,7 @@ function renderDashboard(node, api) {
       return;
     }
     moveToTop(node);
-    const [backlog, atRisk, times, sla, quality, volume] = figures;
+    const [backlog, atRisk, times, sla, quality, volume, problems] = figures;
     const panel = h('div', {class: 'ifd-panel-holder'});
     const open = number => recordPanel(panel, number, api);
     const show = (figure, params, title) => incidentList(panel, state, catalogue, figure, params, title, open);
@@ -516,7 +538,8 @@ function renderDashboard(node, api) {
           safely(quality, () => qualityCard(quality, state, show)),
           safely(times, () => timesCard(times, catalogue, state, show))),
         safely(volume, () => volumeCard(volume, catalogue, state, show)),
-        safely(volume, () => trendCard(volume, state, show))));
+        safely(volume, () => trendCard(volume, state, show)),
+        safely(problems, () => problemsCard(problems, catalogue, state, show))));
     // Says which period and filters the figures on the screen are for (a test waits for it).
     root.setAttribute('data-loaded', q);
   };
