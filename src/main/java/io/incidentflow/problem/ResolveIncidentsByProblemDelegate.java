@@ -11,18 +11,18 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_ResolveLinkedIncidents}: the fix is applied. Every linked open incident is resolved "by problem"
+ * {@code Task_ResolveIncidentsByProblem}: the fix is applied. Every linked open incident is resolved "by problem"
  * through its own model ({@link ResolvedElsewhere}: the clock stops, the caller is mailed and confirms), and
  * the known error retires. A job of its own with the retry cycle: one incident's trouble is retried, not lost.
  */
-@Component("resolveLinkedIncidentsDelegate")
-public class ResolveLinkedIncidentsDelegate implements JavaDelegate {
+@Component("resolveIncidentsByProblemDelegate")
+public class ResolveIncidentsByProblemDelegate implements JavaDelegate {
 
   private final ProblemRecords records;
   private final ResolvedElsewhere resolvedElsewhere;
   private final KnowledgeArticles articles;
 
-  public ResolveLinkedIncidentsDelegate(ProblemRecords records, ResolvedElsewhere resolvedElsewhere,
+  public ResolveIncidentsByProblemDelegate(ProblemRecords records, ResolvedElsewhere resolvedElsewhere,
       KnowledgeArticles articles) {
     this.records = records;
     this.resolvedElsewhere = resolvedElsewhere;
