@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentDriver;
+import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.comment.IncidentComments;
