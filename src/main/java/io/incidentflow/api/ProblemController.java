@@ -1,7 +1,6 @@
 package io.incidentflow.api;
 
 import io.incidentflow.incident.Caller;
-import org.camunda.bpm.engine.authorization.Groups;
 import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentVariables;
 import io.incidentflow.incident.InvalidIncidentInputException.FieldError;
@@ -26,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

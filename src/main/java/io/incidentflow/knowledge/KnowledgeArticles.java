@@ -1,6 +1,7 @@
 package io.incidentflow.knowledge;
 
 import io.incidentflow.incident.EngineClock;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,12 +13,16 @@ import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
- * The table {@code knowledge_article}: known errors and reusable resolutions. Services are stored between
- * commas ({@code ,vpn,network,}) and words between spaces, so that a LIKE finds a whole service and the
- * start of a word.
+ * The tables {@code knowledge_article} (known errors and reusable resolutions) and {@code knowledge_word} (which
+ * article holds which word). Services are stored between commas ({@code ,vpn,network,}) and words between
+ * spaces, so that a LIKE finds a whole service and the start of a word.
  */
 @Repository
 public class KnowledgeArticles {
@@ -26,9 +31,11 @@ public class KnowledgeArticles {
       + " active, created_by, created_at";
 
   private final JdbcTemplate jdbc;
+  private final NamedParameterJdbcTemplate named;
 
   public KnowledgeArticles(DataSource dataSource) {
     this.jdbc = new JdbcTemplate(dataSource);
+    this.named = new NamedParameterJdbcTemplate(dataSource);
   }
 
   /** Records (or, published again, replaces) the known error of problem {@code problemNumber}; it is active. */
@@ -46,12 +53,26 @@ public class KnowledgeArticles {
   }
 
   private void save(KnowledgeArticle article) {
+    jdbc.update("DELETE FROM knowledge_word WHERE article_id IN (SELECT id FROM knowledge_article WHERE kind = ?"
+        + " AND reference = ?)", article.kind(), article.reference());
     jdbc.update("DELETE FROM knowledge_article WHERE kind = ? AND reference = ?", article.kind(), article.reference());
-    jdbc.update("INSERT INTO knowledge_article (" + COLUMNS + ", words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        article.kind(), article.reference(), article.title(), article.symptom(), article.cause(), article.workaround(),
-        "," + String.join(",", article.services()) + ",", article.category(), article.active(), article.createdBy(),
-        Timestamp.from(article.createdAt()), " " + Words.line(article.title() + " " + article.symptom() + " "
-            + (article.cause() == null ? "" : article.cause()) + " " + article.workaround()) + " ");
+    Set<String> words = Words.of(article.title() + " " + article.symptom() + " "
+        + (article.cause() == null ? "" : article.cause()) + " " + article.workaround());
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(connection -> {
+      PreparedStatement insert = connection.prepareStatement("INSERT INTO knowledge_article (" + COLUMNS
+          + ", words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"});
+      Object[] values = {article.kind(), article.reference(), article.title(), article.symptom(), article.cause(),
+          article.workaround(), "," + String.join(",", article.services()) + ",", article.category(), article.active(),
+          article.createdBy(), Timestamp.from(article.createdAt()), " " + String.join(" ", words) + " "};
+      for (int i = 0; i < values.length; i++) {
+        insert.setObject(i + 1, values[i]);
+      }
+      return insert;
+    }, key);
+    long id = key.getKey().longValue();
+    jdbc.batchUpdate("INSERT INTO knowledge_word (word, article_id) VALUES (?, ?)",
+        words.stream().map(word -> new Object[] {word, id}).toList());
   }
 
   /** Retires the known error of problem {@code problemNumber}: its fix is applied, the workaround is history. */
@@ -89,17 +110,21 @@ public class KnowledgeArticles {
   }
 
   /**
-   * The prefilter of matching: active known errors naming {@code service} or having {@code category} (a null
-   * leaves that criterion out); the database narrows thousands to the few that can score.
+   * The prefilter of matching: active known errors that share a word with {@code words} and name {@code service}
+   * or have {@code category} (a null leaves that criterion out); the database narrows thousands to the few that
+   * can score.
    */
-  public List<Candidate> knownErrorsFor(String service, String category) {
-    if (service == null && category == null) {
+  public List<Candidate> knownErrorsFor(String service, String category, Set<String> words) {
+    if ((service == null && category == null) || words.isEmpty()) {
       return List.of();
     }
-    String serviceLike = service == null ? null : "%," + escapeLike(service) + ",%";
-    // Only what scoring and the suggestion need: thousands of rows may pass the prefilter.
-    return jdbc.query("SELECT reference, title, workaround, services, category, words FROM knowledge_article"
-            + " WHERE active = TRUE AND kind = ? AND (services LIKE ? OR category = ?)",
+    MapSqlParameterSource parameters = new MapSqlParameterSource().addValue("kind", KnowledgeArticle.KNOWN_ERROR)
+        .addValue("service", service == null ? null : "%," + escapeLike(service) + ",%")
+        .addValue("category", category).addValue("words", words);
+    // Only what scoring and the suggestion need.
+    return named.query("SELECT reference, title, workaround, services, category, words FROM knowledge_article"
+            + " WHERE active = TRUE AND kind = :kind AND (services LIKE :service OR category = :category)"
+            + " AND id IN (SELECT article_id FROM knowledge_word WHERE word IN (:words))", parameters,
         (rs, row) -> {
           String services = rs.getString("services");
           KnowledgeArticle article = new KnowledgeArticle(KnowledgeArticle.KNOWN_ERROR, rs.getString("reference"),
@@ -108,7 +133,7 @@ public class KnowledgeArticles {
           return new Candidate(article, new HashSet<>(Arrays.asList(rs.getString("words").strip().split(" "))),
               service != null && services.contains("," + service + ","),
               category != null && category.equals(article.category()));
-        }, KnowledgeArticle.KNOWN_ERROR, serviceLike, category);
+        });
   }
 
   private static String escapeLike(String text) {

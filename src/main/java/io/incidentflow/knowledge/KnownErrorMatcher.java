@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 /**
  * The known errors that match an incident. The DMN {@code KnownErrorMatching} (latest version, so a table
  * deployed from Modeler takes effect) gives the weights for the incident's service and category; the database
- * prefilters the active known errors naming the service or having the category; each is scored in memory:
+ * prefilters the active known errors naming the service or having the category and sharing a word with the
+ * incident (table {@code knowledge_word}); each is scored in memory:
  * {@code serviceWeight} for the same service, {@code categoryWeight} for the same category, and
  * {@code wordWeight} times how alike the words are (0..1: shared words over the geometric mean of both
  * counts). A known error with no word in common is never suggested; those below {@code minimumScore} neither.
@@ -49,7 +50,8 @@ public class KnownErrorMatcher {
     if (incidentWords.isEmpty()) {
       return List.of();
     }
-    return rank(articles.knownErrorsFor(weights.service() > 0 ? service : null, category), incidentWords, weights);
+    return rank(articles.knownErrorsFor(weights.service() > 0 ? service : null, category, incidentWords), incidentWords,
+        weights);
   }
 
   /** The prefiltered {@code candidates} scored against the incident's words, the best {@code max} first. */

@@ -7,11 +7,13 @@ import java.util.regex.Pattern;
 
 /**
  * The words a text is matched and searched by: lower case, letters and digits, at least three characters,
- * without the words every report has ("the", "please", "not"), a plural's "s" dropped, each once. The same
+ * at most 60, without the words every report has ("the", "please", "not"), a plural's "s" dropped, each once. The same
  * rule reads an incident and an article, so "drops" in one finds "drop" in the other.
  */
 public final class Words {
 
+  /** Longer tokens (a pasted URL, a hash) are no words anyone searches by. */
+  static final int MAX_LENGTH = 60;
   private static final Pattern SEPARATOR = Pattern.compile("[^\\p{L}\\p{Nd}]+");
   private static final Set<String> COMMON = Set.of("the", "and", "for", "with", "from", "that", "this", "not",
       "are", "was", "were", "has", "have", "had", "but", "can", "cannot", "cant", "does", "doesn", "don", "did",
@@ -31,7 +33,7 @@ public final class Words {
     }
     for (String token : SEPARATOR.split(text.toLowerCase(Locale.ROOT))) {
       String word = stem(token);
-      if (word.length() >= 3 && !COMMON.contains(word) && !COMMON.contains(token)) {
+      if (word.length() >= 3 && word.length() <= MAX_LENGTH && !COMMON.contains(word) && !COMMON.contains(token)) {
         words.add(word);
       }
     }

@@ -49,13 +49,15 @@ public class KnownErrorTaskListener implements TaskListener {
   private final KnowledgeArticles articles;
   private final ProblemLinks links;
   private final ProblemRaising raising;
+  private final ProblemRecords records;
 
   public KnownErrorTaskListener(KnownErrorMatcher matcher, KnowledgeArticles articles, ProblemLinks links,
-      ProblemRaising raising) {
+      ProblemRaising raising, ProblemRecords records) {
     this.matcher = matcher;
     this.articles = articles;
     this.links = links;
     this.raising = raising;
+    this.records = records;
   }
 
   @Override
@@ -90,8 +92,9 @@ public class KnownErrorTaskListener implements TaskListener {
       applyKnownError(knownError.strip(), incidentNumber, agent);
     }
     if (incident.isTrue(RAISE_PROBLEM)) {
-      if (incident.text(PROBLEM_NUMBER) != null) {
-        throw refused(RAISE_PROBLEM, "the incident is linked to " + incident.text(PROBLEM_NUMBER) + " already");
+      String linked = incident.text(PROBLEM_NUMBER);
+      if (linked != null && records.find(linked).map(row -> ProblemStatus.valueOf(row.status()).isOpen()).orElse(false)) {
+        throw refused(RAISE_PROBLEM, "the incident is linked to the open problem " + linked + " already");
       }
       raising.raise(incident.text(SHORT_DESCRIPTION), incident.text(DESCRIPTION), incident.text(AFFECTED_SERVICE),
           List.of(incidentNumber), agent == null ? incidentNumber : agent, ProblemSource.INVESTIGATION.value());

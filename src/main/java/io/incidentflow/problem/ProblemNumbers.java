@@ -1,16 +1,15 @@
 package io.incidentflow.problem;
 
+import io.incidentflow.incident.DatabaseSequence;
 import io.incidentflow.incident.RequestRefusedException;
-import java.sql.DatabaseMetaData;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * Problem numbers: {@code PRB} + 7 digits, drawn from the database sequence {@code problem_number_seq} as
- * incident numbers are from theirs (shared by every node, never handed out twice).
+ * Problem numbers: {@code PRB} + 7 digits, drawn from the database sequence {@code problem_number_seq}
+ * ({@link DatabaseSequence}) as incident numbers are from theirs.
  */
 @Component
 public class ProblemNumbers {
@@ -18,24 +17,15 @@ public class ProblemNumbers {
   private static final Pattern FORMAT = Pattern.compile("PRB\\d{7}");
   private static final long MAX_NUMBER = 9_999_999L;
 
-  private final JdbcTemplate jdbc;
-  private final String nextValueSql;
+  private final DatabaseSequence sequence;
 
-  public ProblemNumbers(DataSource dataSource) throws Exception {
-    this.jdbc = new JdbcTemplate(dataSource);
-    String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-    this.nextValueSql = product.toLowerCase().contains("postgres")
-        ? "SELECT nextval('problem_number_seq')"
-        : "SELECT NEXT VALUE FOR problem_number_seq";
+  public ProblemNumbers(DataSource dataSource) throws MetaDataAccessException {
+    this.sequence = new DatabaseSequence(dataSource, "problem_number_seq");
   }
 
   /** The next problem number, e.g. {@code PRB0000012}. */
   public String next() {
-    Long value = jdbc.queryForObject(nextValueSql, Long.class);
-    if (value == null || value > MAX_NUMBER) {
-      throw new IllegalStateException("Problem numbers are exhausted: the sequence reached " + value);
-    }
-    return String.format("PRB%07d", value);
+    return String.format("PRB%07d", sequence.next(MAX_NUMBER));
   }
 
   /** Whether {@code candidate} has the form of a problem number. */

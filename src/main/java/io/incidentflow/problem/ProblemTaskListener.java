@@ -1,5 +1,6 @@
 package io.incidentflow.problem;
 
+import static io.incidentflow.incident.IncidentVariables.SHORT_DESCRIPTION;
 import static io.incidentflow.problem.ProblemVariables.*;
 
 import io.incidentflow.incident.InputCheck;
@@ -9,8 +10,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The problem manager's steps, as they complete: what each form requires is checked on the server too (400
- * naming the field), and who completed it is the problem's {@code problemManager}.
+ * The problem manager's steps. Created, a task is named after its problem ({@code PRB0000012 · VPN drops every
+ * hour · Record fix}); completed, what each form requires is checked on the server too (400 naming the field),
+ * and who completed it is the problem's {@code problemManager}.
  */
 @Component("problemTaskListener")
 public class ProblemTaskListener implements TaskListener {
@@ -22,6 +24,12 @@ public class ProblemTaskListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
+    if (EVENTNAME_CREATE.equals(task.getEventName())) {
+      // Tasklist lists tasks by name: the problem's number and what it is about come first, as incidents' do.
+      task.setName(task.getExecution().getProcessBusinessKey() + " · " + task.getVariable(SHORT_DESCRIPTION) + " · "
+          + task.getName());
+      return;
+    }
     InputCheck check = InputCheck.of(task);
     switch (task.getTaskDefinitionKey()) {
       case ProblemProcess.REVIEW_PROPOSAL -> {

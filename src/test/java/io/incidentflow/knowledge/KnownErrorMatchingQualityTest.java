@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * How good the first suggestion is: a small catalogue of known errors and incident texts as callers write them,
  * each with the known error a problem manager would point to (or none). The top suggestion must be right for at
  * least 90 % of them, with the weights of {@code dmn/KnownErrorMatching.dmn} and the prefilter of
- * {@link KnowledgeArticles#knownErrorsFor} (same service or same category).
+ * {@link KnowledgeArticles#knownErrorsFor} (same service or same category; a word in common, as scoring requires).
  */
 class KnownErrorMatchingQualityTest {
 

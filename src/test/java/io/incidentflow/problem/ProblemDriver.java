@@ -58,7 +58,7 @@ public final class ProblemDriver {
   }
 
   /** The problem's one open task. */
-  Task task(String number) {
+  public Task task(String number) {
     return tasks.createTaskQuery().processInstanceId(instanceId(number)).singleResult();
   }
 

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
+import io.incidentflow.Incidents;
 import io.incidentflow.comment.IncidentComments;
 import io.incidentflow.comment.IncidentComments.Comment;
 import io.incidentflow.incident.InvalidIncidentInputException;
@@ -266,6 +268,34 @@ class ProblemManagementProcessTest extends IncidentFlowTestBase {
     assertThat(records.incidents(number)).contains(incidents.number(later));
     assertThat(comments.of(incidents.number(later))).extracting(Comment::text)
         .anySatisfy(text -> assertThat(text).contains("Rebuild the search index"));
+  }
+
+  @Test
+  void theServiceDeskAppliesAKnownErrorAtTriage_andResolvesAtFirstContact() {
+    ProcessInstance first = problems.routed("identity", "inquiry", "service-desk",
+        "Password reset mail never arrives for external accounts");
+    String number = raising.raise("Password reset mail never arrives", "External accounts get no reset mail.",
+        "identity", List.of(incidents.number(first)), "pete", "api");
+    problems.investigate(number, true);
+    problems.complete(number, "pete", Map.of("symptom", "The password reset mail does not arrive",
+        "workaround", "The service desk resets the password by phone after checking identity", "notifyCallers", false));
+    problems.runJobs(number);
+    Map<String, Object> report = Incidents.vpnReport();
+    report.put("affectedService", "identity");
+    report.put("shortDescription", "No password reset mail arrives");
+    report.put("description", "An external partner asked for a password reset mail twice; nothing arrives.");
+
+    ProcessInstance called = incidents.report(report);
+
+    assertThat((String) runtime.getVariable(called.getId(), "knownErrorMatches")).contains(number);
+    incidents.complete(called, IncidentDriver.triage("category", "access", "assignmentGroup",
+        "service-desk", "triageDecision", "resolve", "resolutionCode", "workaround", "resolutionNotes",
+        "Reset the password by phone after checking the caller's identity.", "knownErrorNumber", number,
+        "reusable", true));
+    assertThat(called).isWaitingAt("Task_ConfirmResolution").variables().containsEntry("problemNumber", number);
+    assertThat(records.incidents(number)).contains(incidents.number(called));
+    assertThat(knowledge.search("reset password phone", 10)).extracting(article -> article.reference())
+        .contains(number, incidents.number(called));
   }
 
   @Test
