@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ public class MailInWatcher implements SmartLifecycle {
   private final MailInSettings settings;
   private volatile boolean running;
   private volatile Thread thread;
-  private volatile Store idling;
+  /** The inbox while the watcher waits on it with IDLE: any other use of it ends the wait. */
+  private volatile IMAPFolder idling;
+  /** How many passes over the mailbox this watcher has made since it started. */
+  private final AtomicLong passes = new AtomicLong();
   private ScheduledExecutorService alarm;
 
   public MailInWatcher(ServiceDeskMailbox mailbox, MailInSettings settings) {
@@ -61,6 +65,7 @@ public class MailInWatcher implements SmartLifecycle {
     while (running) {
       try {
         ServiceDeskMailbox.Pass pass = mailbox.poll();
+        passes.incrementAndGet();
         if (pass.processed() + pass.ignored() + pass.rejected() > 0) {
           LOG.info("Mail in: {} taken, {} ignored, {} rejected, {} left for another attempt", pass.processed(),
               pass.ignored(), pass.rejected(), pass.left());
@@ -90,7 +95,11 @@ public class MailInWatcher implements SmartLifecycle {
       }
       IMAPFolder inbox = (IMAPFolder) store.getFolder(settings.folder());
       inbox.open(Folder.READ_ONLY);
-      idling = store;
+      if (inbox.getMessageCount() > 0) {
+        // Arrived after the pass read the inbox: IDLE would only report what comes after it.
+        return;
+      }
+      idling = inbox;
       // Any other use of the folder ends an IDLE: the alarm does so after the poll interval.
       ScheduledFuture<?> wake = alarm.schedule(() -> wake(inbox), settings.pollInterval().toMillis(),
           TimeUnit.MILLISECONDS);
@@ -105,9 +114,13 @@ public class MailInWatcher implements SmartLifecycle {
     }
   }
 
+  /** Ends the IDLE on {@code inbox}: a command on the folder from another thread makes it send DONE first. */
   private static void wake(IMAPFolder inbox) {
     try {
-      inbox.getMessageCount();
+      inbox.doCommand(protocol -> {
+        protocol.simpleCommand("NOOP", null);
+        return null;
+      });
     } catch (MessagingException | IllegalStateException closedMeanwhile) {
       // The wait has ended already.
     }
@@ -128,13 +141,9 @@ public class MailInWatcher implements SmartLifecycle {
       return;
     }
     running = false;
-    Store store = idling;
-    if (store != null) {
-      try {
-        store.close();
-      } catch (MessagingException alreadyClosed) {
-        // The wait has ended.
-      }
+    IMAPFolder waiting = idling;
+    if (waiting != null) {
+      wake(waiting);
     }
     Thread watcher = thread;
     watcher.interrupt();
@@ -149,6 +158,11 @@ public class MailInWatcher implements SmartLifecycle {
     } catch (RuntimeException databaseAway) {
       LOG.info("Mail in: the lease could not be given up ({}); it expires by itself", databaseAway.getMessage());
     }
+  }
+
+  /** How many passes over the mailbox it has made since it started. */
+  long passes() {
+    return passes.get();
   }
 
   @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,10 +36,14 @@ class MailInTest extends IncidentFlowTestBase {
   @Autowired
   MailInSettings settings;
 
+  @Autowired
+  DataSource dataSource;
+
   Mailbox mailbox;
 
   @BeforeEach
   void mailbox() {
+    Mailbox.freshLease(dataSource);
     mailbox = new Mailbox(mailServer, serviceDesk);
   }
 

@@ -6,6 +6,9 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,35 +25,70 @@ class MailInWatcherTest extends IncidentFlowTestBase {
   MailInSettings settings;
   @Autowired
   MailInLease lease;
+  @Autowired
+  DataSource dataSource;
+
+  @BeforeEach
+  void freshLease() {
+    Mailbox.freshLease(dataSource);
+  }
 
   @Test
   void aWatchingNode_takesANewMailAtOnce_withIdle_andGivesUpTheLeaseWhenItStops() throws Exception {
-    MailInSettings enabled = new MailInSettings(true, settings.protocol(), settings.host(), settings.port(),
-        settings.username(), settings.password(), settings.starttls(), settings.folder(), settings.processedFolder(),
-        settings.ignoredFolder(), settings.rejectedFolder(), Duration.ofMinutes(5), true, settings.maxAttachmentSize(),
-        settings.maxMessageSize(), settings.maxAttempts(), settings.incidentsPerSenderPerHour(),
-        settings.closedReplyPeriod(), settings.leaseDuration(), settings.timeout());
-    MailInWatcher watcher = new MailInWatcher(serviceDesk, enabled);
+    MailInWatcher watcher = new MailInWatcher(serviceDesk, enabled(Duration.ofMinutes(5)));
     Mailbox mailbox = new Mailbox(mailServer, serviceDesk);
     String caller = Mailbox.sender("idle");
     watcher.start();
     try {
+      waitUntil(() -> watcher.passes() > 0);
       assertThat(lease.acquire("another-node", Duration.ofMinutes(1))).as("the watcher holds the lease").isFalse();
       mailbox.send(mailbox.mail(caller, "Scanner offline " + UUID.randomUUID(), "Offline."), Mailbox.messageId());
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count() == 0
-          && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      waitUntil(() -> runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count() > 0);
       assertThat(runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count())
           .as("taken within seconds, though the poll interval is five minutes").isEqualTo(1);
     } finally {
-      watcher.stop();
+      stopWithin(watcher, Duration.ofSeconds(5));
     }
     assertThat(watcher.isRunning()).isFalse();
     assertThat(lease.acquire("another-node", Duration.ofMinutes(1))).as("given up at the stop").isTrue();
     lease.release("another-node");
+  }
+
+  @Test
+  void aWaitingWatcher_looksAgainAfterItsPollInterval_evenWithoutNewMail() throws Exception {
+    MailInWatcher watcher = new MailInWatcher(serviceDesk, enabled(Duration.ofSeconds(1)));
+    watcher.start();
+    try {
+      waitUntil(() -> watcher.passes() >= 3);
+      assertThat(watcher.passes()).as("a pass a second, each wait ended by the alarm").isGreaterThanOrEqualTo(3);
+    } finally {
+      stopWithin(watcher, Duration.ofSeconds(5));
+    }
+  }
+
+  /** The settings of this application's mailbox, enabled, with {@code pollInterval}. */
+  private MailInSettings enabled(Duration pollInterval) {
+    return new MailInSettings(true, settings.protocol(), settings.host(), settings.port(), settings.username(),
+        settings.password(), settings.starttls(), settings.folder(), settings.processedFolder(),
+        settings.ignoredFolder(), settings.rejectedFolder(), pollInterval, true, settings.maxAttachmentSize(),
+        settings.maxMessageSize(), settings.maxAttempts(), settings.incidentsPerSenderPerHour(),
+        settings.closedReplyPeriod(), settings.leaseDuration(), settings.timeout());
+  }
+
+  /** Stops {@code watcher}, which must end its IDLE and its thread at once, not after a timeout. */
+  private static void stopWithin(MailInWatcher watcher, Duration limit) {
+    long started = System.nanoTime();
+    watcher.stop();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(limit);
+  }
+
+  /** Waits at most 20 seconds for {@code condition}, far less than the watcher's poll interval. */
+  private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +36,15 @@ class MailReplyTest extends IncidentFlowTestBase {
   @Autowired
   ServiceDeskMailbox serviceDesk;
 
+  @Autowired
+  DataSource dataSource;
+
   Mailbox mailbox;
   String caller;
 
   @BeforeEach
   void mailbox() {
+    Mailbox.freshLease(dataSource);
     mailbox = new Mailbox(mailServer, serviceDesk);
     caller = Mailbox.sender("jane");
   }
