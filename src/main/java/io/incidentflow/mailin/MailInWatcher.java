@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 public class MailInWatcher implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailInWatcher.class);
+  /** How often a stop looks whether the watcher has ended, waking it again meanwhile. */
+  private static final long STOP_CHECK_MILLIS = 200;
 
   private final ServiceDeskMailbox mailbox;
   private final MailInSettings settings;
@@ -141,14 +143,18 @@ public class MailInWatcher implements SmartLifecycle {
       return;
     }
     running = false;
-    IMAPFolder waiting = idling;
-    if (waiting != null) {
-      wake(waiting);
-    }
     Thread watcher = thread;
     watcher.interrupt();
+    // Woken again until it ends: a wake that comes just before the watcher starts its IDLE finds nothing to end.
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
     try {
-      watcher.join(settings.timeout().toMillis());
+      while (watcher.isAlive() && System.nanoTime() < deadline) {
+        IMAPFolder waiting = idling;
+        if (waiting != null) {
+          wake(waiting);
+        }
+        watcher.join(STOP_CHECK_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

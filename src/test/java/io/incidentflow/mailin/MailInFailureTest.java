@@ -67,7 +67,7 @@ class MailInFailureTest extends IncidentFlowTestBase {
   }
 
   @Test
-  void aMailThatKeepsFailing_isTriedMaxAttemptsTimes_thenRejectedWithTheReason() throws Exception {
+  void aMailThatKeepsFailing_isTriedMaxAttemptsTimes_thenRejectedWithTheReason_andTakenWhenMovedBack() throws Exception {
     String subject = "Always fails " + UUID.randomUUID();
     String messageId = mailbox.send(mailbox.mail(Mailbox.sender("fails"), subject, "Text."), Mailbox.messageId());
     ServiceDeskMailbox failing = new ServiceDeskMailbox(settings, reader, new FailingIntake(), messages, lease,
@@ -92,6 +92,13 @@ class MailInFailureTest extends IncidentFlowTestBase {
     } finally {
       failing.release();
     }
+
+    // Moved back to the inbox once the cause is gone, it is taken after all.
+    mailbox.moveBack(settings.rejectedFolder(), subject);
+    assertThat(serviceDesk.poll().processed()).isEqualTo(1);
+    assertThat(messages.find(messageId)).get().extracting(MailInMessages.Taken::outcome)
+        .isEqualTo(MailInMessages.Outcome.INCIDENT);
+    assertThat(mailbox.subjectsIn(settings.rejectedFolder())).doesNotContain(subject);
   }
 
   /** An intake whose every attempt fails as an outage of something it needs would make it fail. */

@@ -105,6 +105,24 @@ final class Mailbox {
     }
   }
 
+  /** Moves the mail with {@code subject} from {@code folder} back to the inbox, as an operator would. */
+  void moveBack(String folder, String subject) throws MessagingException {
+    Store store = mailbox.connect();
+    try {
+      Folder from = store.getFolder(folder);
+      from.open(Folder.READ_WRITE);
+      for (Message message : from.getMessages()) {
+        if (subject.equals(message.getSubject())) {
+          from.copyMessages(new Message[] {message}, store.getFolder("INBOX"));
+          message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+        }
+      }
+      from.close(true);
+    } finally {
+      store.close();
+    }
+  }
+
   /** The subjects of the mails in {@code folder} of the service desk's mailbox (none when it does not exist). */
   List<String> subjectsIn(String folder) throws MessagingException {
     Store store = mailbox.connect();
