@@ -166,6 +166,11 @@ public class MailInWatcher implements SmartLifecycle {
     }
   }
 
+  /** Whether it waits with IDLE now (or is about to). */
+  boolean idling() {
+    return idling != null;
+  }
+
   /** How many passes over the mailbox it has made since it started. */
   long passes() {
     return passes.get();

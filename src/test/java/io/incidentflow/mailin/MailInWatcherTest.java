@@ -40,8 +40,11 @@ class MailInWatcherTest extends IncidentFlowTestBase {
     String caller = Mailbox.sender("idle");
     watcher.start();
     try {
-      waitUntil(() -> watcher.passes() > 0);
+      waitUntil(watcher::idling);
       assertThat(lease.acquire("another-node", Duration.ofMinutes(1))).as("the watcher holds the lease").isFalse();
+      // The IDLE command goes out just after the watcher says it waits: a mail in that instant would wait for the
+      // poll interval (README: Mail in).
+      Thread.sleep(500);
       mailbox.send(mailbox.mail(caller, "Scanner offline " + UUID.randomUUID(), "Offline."), Mailbox.messageId());
 
       waitUntil(() -> runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).count() > 0);
