@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.incidentflow.DatabaseSwitch;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.IncidentFlowTestBase;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,12 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * failing is tried {@code max-attempts} times, then rejected with the reason, never deleted.
  */
 @IncidentFlowTest
-class MailInFailureTest extends IncidentFlowTestBase {
+class MailInFailureTest extends MailboxTestBase {
 
-  @Autowired
-  ServiceDeskMailbox serviceDesk;
-  @Autowired
-  MailInSettings settings;
   @Autowired
   MailReader reader;
   @Autowired
@@ -34,16 +27,6 @@ class MailInFailureTest extends IncidentFlowTestBase {
   MailInLease lease;
   @Autowired
   TransactionTemplate transactions;
-  @Autowired
-  DataSource dataSource;
-
-  Mailbox mailbox;
-
-  @BeforeEach
-  void mailbox() {
-    Mailbox.freshLease(dataSource);
-    mailbox = new Mailbox(mailServer, serviceDesk);
-  }
 
   @AfterEach
   void databaseBack() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.api.ApiClient;
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -12,10 +11,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -29,23 +25,14 @@ import org.springframework.http.ResponseEntity;
  * mailbox holds afterwards says where each mail went.
  */
 @IncidentFlowTest
-class MailInTest extends IncidentFlowTestBase {
+class MailInTest extends MailboxTestBase {
 
   @Autowired
-  ServiceDeskMailbox serviceDesk;
+  MailReader reader;
   @Autowired
-  MailInSettings settings;
-
+  MailIntake intake;
   @Autowired
-  DataSource dataSource;
-
-  Mailbox mailbox;
-
-  @BeforeEach
-  void mailbox() {
-    Mailbox.freshLease(dataSource);
-    mailbox = new Mailbox(mailServer, serviceDesk);
-  }
+  MailInMessages messages;
 
   @Test
   void aNewMail_reportsAnIncident_andTheAcknowledgementAnswersInTheCallersThread() throws Exception {
@@ -242,11 +229,6 @@ class MailInTest extends IncidentFlowTestBase {
     assertThat(mailbox.subjectsIn(settings.processedFolder())).contains(subject);
   }
 
-  @Autowired
-  MailReader reader;
-  @Autowired
-  MailIntake intake;
-
   /** What a node does with the inbox's mails before it moves them: read and take, then it stops. */
   private void takeWithoutMoving() throws Exception {
     jakarta.mail.Store store = serviceDesk.connect();
@@ -279,17 +261,10 @@ class MailInTest extends IncidentFlowTestBase {
     assertThat(pass.rejected()).isEqualTo(2);
     assertThat(incidentsOf(caller)).isEmpty();
     assertThat(mailbox.subjectsIn(settings.rejectedFolder())).contains(noSender, broken);
-    assertThat(intakeRecord(brokenId)).get().satisfies(taken -> {
+    assertThat(messages.find(brokenId)).get().satisfies(taken -> {
       assertThat(taken.outcome()).isEqualTo(MailInMessages.Outcome.REJECTED);
       assertThat(taken.reason()).startsWith("the mail cannot be read");
     });
-  }
-
-  @Autowired
-  MailInMessages messages;
-
-  private java.util.Optional<MailInMessages.Taken> intakeRecord(String messageId) {
-    return messages.find(messageId);
   }
 
   @Test
@@ -321,10 +296,6 @@ class MailInTest extends IncidentFlowTestBase {
 
   List<ProcessInstance> incidentsOf(String caller) {
     return runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", caller).list();
-  }
-
-  List<HistoricProcessInstance> pastIncidentsOf(String caller) {
-    return history.createHistoricProcessInstanceQuery().variableValueEquals("callerEmail", caller).list();
   }
 
   List<MimeMessage> mailsTo(String address) throws Exception {

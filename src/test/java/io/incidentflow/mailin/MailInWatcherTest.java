@@ -3,12 +3,9 @@ package io.incidentflow.mailin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.IncidentFlowTestBase;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,26 +14,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * interval), and one node at a time reads the mailbox (the lease).
  */
 @IncidentFlowTest
-class MailInWatcherTest extends IncidentFlowTestBase {
+class MailInWatcherTest extends MailboxTestBase {
 
-  @Autowired
-  ServiceDeskMailbox serviceDesk;
-  @Autowired
-  MailInSettings settings;
   @Autowired
   MailInLease lease;
-  @Autowired
-  DataSource dataSource;
-
-  @BeforeEach
-  void freshLease() {
-    Mailbox.freshLease(dataSource);
-  }
 
   @Test
   void aWatchingNode_takesANewMailAtOnce_withIdle_andGivesUpTheLeaseWhenItStops() throws Exception {
     MailInWatcher watcher = new MailInWatcher(serviceDesk, enabled(Duration.ofMinutes(5)));
-    Mailbox mailbox = new Mailbox(mailServer, serviceDesk);
     String caller = Mailbox.sender("idle");
     watcher.start();
     try {
