@@ -52,6 +52,15 @@ class MailInMessages {
             rs.getString(3), rs.getString(4)), messageId).stream().findFirst();
   }
 
+  /**
+   * Forgets that mail {@code messageId} was rejected, and its failed attempts: an operator moved it back to the
+   * inbox to have it taken after all.
+   */
+  void forgetRejection(String messageId) {
+    jdbc.update("DELETE FROM mail_in_message WHERE message_id = ? AND outcome = ?", messageId, Outcome.REJECTED.value());
+    jdbc.update("DELETE FROM mail_in_attempt WHERE message_id = ?", messageId);
+  }
+
   /** How many incidents {@code sender} reported by mail within the last {@code window}. */
   int incidentsSince(String sender, Duration window) {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM mail_in_message WHERE sender = ? AND outcome = ?"

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.slf4j.Logger;
@@ -25,12 +26,17 @@ import org.springframework.stereotype.Component;
 public class MailInWatcher implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(MailInWatcher.class);
+  /** How often a stop looks whether the watcher has ended, waking it again meanwhile. */
+  private static final long STOP_CHECK_MILLIS = 200;
 
   private final ServiceDeskMailbox mailbox;
   private final MailInSettings settings;
   private volatile boolean running;
   private volatile Thread thread;
-  private volatile Store idling;
+  /** The inbox while the watcher waits on it with IDLE: any other use of it ends the wait. */
+  private volatile IMAPFolder idling;
+  /** How many passes over the mailbox this watcher has made since it started. */
+  private final AtomicLong passes = new AtomicLong();
   private ScheduledExecutorService alarm;
 
   public MailInWatcher(ServiceDeskMailbox mailbox, MailInSettings settings) {
@@ -61,6 +67,7 @@ public class MailInWatcher implements SmartLifecycle {
     while (running) {
       try {
         ServiceDeskMailbox.Pass pass = mailbox.poll();
+        passes.incrementAndGet();
         if (pass.processed() + pass.ignored() + pass.rejected() > 0) {
           LOG.info("Mail in: {} taken, {} ignored, {} rejected, {} left for another attempt", pass.processed(),
               pass.ignored(), pass.rejected(), pass.left());
@@ -90,7 +97,11 @@ public class MailInWatcher implements SmartLifecycle {
       }
       IMAPFolder inbox = (IMAPFolder) store.getFolder(settings.folder());
       inbox.open(Folder.READ_ONLY);
-      idling = store;
+      if (inbox.getMessageCount() > 0) {
+        // Arrived after the pass read the inbox: IDLE would only report what comes after it.
+        return;
+      }
+      idling = inbox;
       // Any other use of the folder ends an IDLE: the alarm does so after the poll interval.
       ScheduledFuture<?> wake = alarm.schedule(() -> wake(inbox), settings.pollInterval().toMillis(),
           TimeUnit.MILLISECONDS);
@@ -105,9 +116,13 @@ public class MailInWatcher implements SmartLifecycle {
     }
   }
 
+  /** Ends the IDLE on {@code inbox}: a command on the folder from another thread makes it send DONE first. */
   private static void wake(IMAPFolder inbox) {
     try {
-      inbox.getMessageCount();
+      inbox.doCommand(protocol -> {
+        protocol.simpleCommand("NOOP", null);
+        return null;
+      });
     } catch (MessagingException | IllegalStateException closedMeanwhile) {
       // The wait has ended already.
     }
@@ -128,18 +143,18 @@ public class MailInWatcher implements SmartLifecycle {
       return;
     }
     running = false;
-    Store store = idling;
-    if (store != null) {
-      try {
-        store.close();
-      } catch (MessagingException alreadyClosed) {
-        // The wait has ended.
-      }
-    }
     Thread watcher = thread;
     watcher.interrupt();
+    // Woken again until it ends: a wake that comes just before the watcher starts its IDLE finds nothing to end.
+    long deadline = System.nanoTime() + settings.timeout().toNanos();
     try {
-      watcher.join(settings.timeout().toMillis());
+      while (watcher.isAlive() && System.nanoTime() < deadline) {
+        IMAPFolder waiting = idling;
+        if (waiting != null) {
+          wake(waiting);
+        }
+        watcher.join(STOP_CHECK_MILLIS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -149,6 +164,16 @@ public class MailInWatcher implements SmartLifecycle {
     } catch (RuntimeException databaseAway) {
       LOG.info("Mail in: the lease could not be given up ({}); it expires by itself", databaseAway.getMessage());
     }
+  }
+
+  /** Whether it waits with IDLE now (or is about to). */
+  boolean idling() {
+    return idling != null;
+  }
+
+  /** How many passes over the mailbox it has made since it started. */
+  long passes() {
+    return passes.get();
   }
 
   @Override

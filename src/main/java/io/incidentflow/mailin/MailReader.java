@@ -16,6 +16,7 @@ import jakarta.mail.internet.MimeUtility;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +44,8 @@ class MailReader {
   private static final List<String> BULK = List.of("bulk", "junk", "list", "auto_reply");
   private static final Pattern DAEMON = Pattern.compile("(?i)^(mailer-daemon|postmaster|no-?reply)@.*");
   private static final int FILE_NAME_MAX = 255;
+  /** The headers the sender wrote, which make a mail without Message-ID the same mail on every delivery. */
+  private static final List<String> SENDERS_HEADERS = List.of("From", "To", "Cc", "Date", "Subject");
   private static final int CONTENT_TYPE_MAX = 100;
 
   private final MailInSettings settings;
@@ -53,16 +56,33 @@ class MailReader {
     this.threads = threads;
   }
 
-  /** The Message-ID of {@code message}, or {@code <sha256@mail-in.incident-flow>} of the whole mail when it has none. */
+  /**
+   * The Message-ID of {@code message}, or {@code <sha256@mail-in.incident-flow>} when it has none: a hash of what the
+   * sender wrote (its From, To, Cc, Date and Subject and its body as sent), not of the trace headers each delivery
+   * adds, so that the same mail delivered twice has the same id.
+   */
   String messageId(Message message) throws MessagingException, IOException {
     String[] ids = message.getHeader("Message-ID");
     String id = ids == null || ids.length == 0 ? null : ids[0].strip();
-    if (id != null && !id.isEmpty() && id.length() <= MESSAGE_ID_MAX) {
-      return id;
+    if (id != null && !id.isEmpty()) {
+      // One that does not fit the column is known by its hash, as stable as itself.
+      return id.length() <= MESSAGE_ID_MAX ? id : "<" + Digests.sha256Hex(id) + "@id.mail-in.incident-flow>";
     }
-    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-    message.writeTo(raw);
-    return "<" + Digests.sha256Hex(raw.toString(java.nio.charset.StandardCharsets.ISO_8859_1)) + "@mail-in.incident-flow>";
+    StringBuilder written = new StringBuilder();
+    for (String name : SENDERS_HEADERS) {
+      String[] values = message.getHeader(name);
+      written.append(name).append(": ").append(values == null ? "" : String.join(", ", values)).append('\n');
+    }
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    if (message instanceof MimeMessage mime) {
+      try (InputStream raw = mime.getRawInputStream()) {
+        raw.transferTo(body);
+      }
+    } else {
+      message.writeTo(body);
+    }
+    written.append('\n').append(body.toString(StandardCharsets.ISO_8859_1));
+    return "<" + Digests.sha256Hex(written.toString()) + "@mail-in.incident-flow>";
   }
 
   /** Reads {@code message}, whose Message-ID is {@code messageId}. */

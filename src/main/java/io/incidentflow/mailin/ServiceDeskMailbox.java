@@ -101,7 +101,11 @@ public class ServiceDeskMailbox {
   private Outcome take(Folder inbox, Message message) throws MessagingException {
     String messageId = messageId(inbox, message);
     Optional<MailInMessages.Taken> before = messages.find(messageId);
-    if (before.isPresent()) {
+    if (before.isPresent() && before.get().outcome() == Outcome.REJECTED) {
+      // Back in the inbox after it was rejected: moved back by someone who wants it taken after all.
+      LOG.info("Mail {} was rejected before ({}); it is read again", messageId, before.get().reason());
+      messages.forgetRejection(messageId);
+    } else if (before.isPresent()) {
       // Taken before the node stopped, or seen twice (the same mail delivered again): never taken twice.
       LOG.info("Mail {} was taken already ({}{}); moved out of the inbox", messageId, before.get().outcome().value(),
           before.get().incidentNumber() == null ? "" : ", " + before.get().incidentNumber());

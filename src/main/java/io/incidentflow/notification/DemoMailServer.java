@@ -101,11 +101,6 @@ public class DemoMailServer implements SmartLifecycle {
     return port;
   }
 
-  /** The port of its IMAP server. */
-  public int imapPort() {
-    return imapPort;
-  }
-
   /** Forgets the mails received so far. */
   public void clear() throws FolderException {
     server.purgeEmailFromAllMailboxes();

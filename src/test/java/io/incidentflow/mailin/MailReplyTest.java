@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentDriver;
 import io.incidentflow.IncidentFlowTest;
-import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.Incidents;
 import io.incidentflow.api.ApiClient;
 import jakarta.mail.internet.MimeMessage;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A caller's reply by mail: matched to its incident by our Message-IDs in In-Reply-To/References, else by the
@@ -28,19 +26,14 @@ import org.springframework.beans.factory.annotation.Autowired;
  * resumes an incident on hold awaiting the caller; after closure {@code dmn/ClosedIncidentReply.dmn} decides.
  */
 @IncidentFlowTest
-class MailReplyTest extends IncidentFlowTestBase {
+class MailReplyTest extends MailboxTestBase {
 
   private static final String THREAD_DOMAIN = "@incidentflow.example>";
 
-  @Autowired
-  ServiceDeskMailbox serviceDesk;
-
-  Mailbox mailbox;
   String caller;
 
   @BeforeEach
-  void mailbox() {
-    mailbox = new Mailbox(mailServer, serviceDesk);
+  void caller() {
     caller = Mailbox.sender("jane");
   }
 

@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The tests' side of the service desk's mailbox: mails sent to it through the demo's SMTP port, exactly as a
@@ -34,6 +36,14 @@ final class Mailbox {
   Mailbox(DemoMailServer server, ServiceDeskMailbox mailbox) {
     this.server = server;
     this.mailbox = mailbox;
+  }
+
+  /**
+   * Forgets who read the mailbox: on a database that outlives the test run (PostgreSQL), the lease of the previous
+   * run's node would otherwise keep this run from reading until it expires, as a crashed node does.
+   */
+  static void freshLease(DataSource dataSource) {
+    new JdbcTemplate(dataSource).update("DELETE FROM mail_in_lease");
   }
 
   /** A sender of its own for one test, so that one test's mails never count towards another's flood limit. */
@@ -92,6 +102,24 @@ final class Mailbox {
     try (Transport transport = session.getTransport("smtp")) {
       transport.connect("127.0.0.1", server.port(), null, null);
       transport.sendMessage(mail, to);
+    }
+  }
+
+  /** Moves the mail with {@code subject} from {@code folder} back to the inbox, as an operator would. */
+  void moveBack(String folder, String subject) throws MessagingException {
+    Store store = mailbox.connect();
+    try {
+      Folder from = store.getFolder(folder);
+      from.open(Folder.READ_WRITE);
+      for (Message message : from.getMessages()) {
+        if (subject.equals(message.getSubject())) {
+          from.copyMessages(new Message[] {message}, store.getFolder("INBOX"));
+          message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+        }
+      }
+      from.close(true);
+    } finally {
+      store.close();
     }
   }
 

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -112,20 +112,20 @@ class DemoMailServerPortTest {
 
   /** The demo mail server's port and the port mails are sent to, under the demo profile with {@code variables}. */
   private static List<Integer> demoPort(Map<String, Object> variables) throws Exception {
-    StandardEnvironment environment = demoEnvironment(variables);
-    List<Integer> ports = new ArrayList<>();
-    ports.add(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class).get().smtpPort());
-    ports.add(environment.getProperty("spring.mail.port", Integer.class));
-    return ports;
+    return ports(variables, DemoMailSettings::smtpPort, "spring.mail.port");
   }
 
   /** The demo's IMAP port and the port Mail in reads, under the demo profile with {@code variables}. */
   private static List<Integer> demoImapPort(Map<String, Object> variables) throws Exception {
+    return ports(variables, DemoMailSettings::imapPort, "incident-flow.mail-in.port");
+  }
+
+  /** A port of the demo mail server, and the port its client ({@code clientPort}) uses. */
+  private static List<Integer> ports(Map<String, Object> variables, ToIntFunction<DemoMailSettings> serverPort,
+      String clientPort) throws Exception {
     StandardEnvironment environment = demoEnvironment(variables);
-    List<Integer> ports = new ArrayList<>();
-    ports.add(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class).get().imapPort());
-    ports.add(environment.getProperty("incident-flow.mail-in.port", Integer.class));
-    return ports;
+    return List.of(serverPort.applyAsInt(Binder.get(environment).bind("incident-flow.demo", DemoMailSettings.class)
+        .get()), environment.getProperty(clientPort, Integer.class));
   }
 
   private static StandardEnvironment demoEnvironment(Map<String, Object> variables) throws Exception {
