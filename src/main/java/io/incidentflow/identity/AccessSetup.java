@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.SupportGroups;
+import io.incidentflow.major.MajorIncidentProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -46,6 +47,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_ALL_OPEN = "All open incidents";
   public static final String FILTER_BY_TIME_LEFT = "By SLA time left";
   public static final String FILTER_BREACHED = "SLA breached";
+  public static final String FILTER_MAJOR_INCIDENTS = "Major incidents";
 
   /** Task priority of a P2 incident (see IncidentTaskListener): the filter shows P1 and P2. */
   static final int HIGH_TASK_PRIORITY = 80;
@@ -78,6 +80,8 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Any group may be engaged in a major incident: its Restore service task opens with the model's form.
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, MajorIncidentProcess.KEY, Permissions.READ);
     }
     for (String group : SupportGroups.COCKPIT_USERS) {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -145,6 +149,10 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
             .or().processVariableValueEquals("responseBreached", true)
             .processVariableValueEquals("resolutionBreached", true).endOr()
             .orderByDueDate().asc());
+    // Proposals, roles, stakeholder updates (due on the cadence), linked incidents, restoration and reviews.
+    createFilter(filters, authorizations, FILTER_MAJOR_INCIDENTS, -25, "Tasks of major incidents, the next due first",
+        tasks.createTaskQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+            .orderByDueDate().asc().orderByTaskPriority().desc());
   }
 
   /** P1 on top, then the oldest first. */

@@ -31,7 +31,7 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         // Major incidents.
         "/api/incidents/{incidentNumber}/major", "/api/incidents/{incidentNumber}/major/roles",
         "/api/incidents/{incidentNumber}/major/children", "/api/incidents/{incidentNumber}/major/children/{childNumber}",
-        "/api/incidents/{incidentNumber}/post-incident-review");
+        "/api/incidents/{incidentNumber}/post-incident-review", "/api/tasks/{taskId}/major");
     assertThat(response.getBody().at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
     assertThat(response.getBody().at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
     assertThat(paths.at("/~1api~1incidents/post/requestBody/content/application~1json/schema/$ref").asText())

@@ -3,7 +3,8 @@
 export default {
   // The incident workspace: the incident record beside every task, the SLA on each card, and
   // "Find incident" in the navigation bar (scripts/incident-workspace/plugin.js).
-  customScripts: ['scripts/incident-workspace/plugin'],
+  // The Major incident tab (scripts/major-incident/plugin.js).
+  customScripts: ['scripts/incident-workspace/plugin', 'scripts/major-incident/plugin'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
