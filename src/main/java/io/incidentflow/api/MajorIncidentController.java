@@ -81,10 +81,7 @@ public class MajorIncidentController {
   @GetMapping(path = "/api/tasks/{taskId}/major", produces = MediaType.APPLICATION_JSON_VALUE)
   public MajorIncidentDesk.OfTask ofTask(@PathVariable String taskId, HttpServletRequest request) {
     Caller caller = ApiAuthentication.caller(request);
-    if (taskId.length() > 64 || !taskId.matches("[A-Za-z0-9:._-]+")) {
-      throw RequestRefusedException.badField("taskId",
-          "must be a task id of up to 64 letters, digits and : . _ - (was '" + taskId + "')");
-    }
+    TaskIncidentController.requireTaskId(taskId);
     if (!caller.isMemberOfAny(SupportGroups.STAFF)) {
       throw new RequestRefusedException(HttpStatus.FORBIDDEN, "Major incidents are for the staff");
     }
