@@ -60,6 +60,7 @@ class MajorIncidentBrowserTest extends IncidentFlowTestBase {
     assertThat(major).isNotNull();
 
     // In the filter Major incidents, dave names the communications lead and the groups to engage.
+    browser.go("/camunda/app/tasklist/default/#/");
     browser.filter("Major incidents");
     browser.openTask(number, "Assign major incident roles");
     browser.screenshot("dave-opens-the-roles");
