@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
+import io.incidentflow.NotificationJobs;
 import io.incidentflow.identity.AccessSetup;
 import io.incidentflow.major.MajorIncidentProcess;
 import java.util.List;
@@ -176,6 +177,7 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
         Map.of("communicationsLead", "carol", "engagedGroups", "network-support"));
     incidents.complete(incident, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
         "resolutionCode", "fixed", "resolutionNotes", "Concentrator replaced."));
+    NotificationJobs.run(management, instance.getId());
     tasks.complete(task(instance, MajorIncidentProcess.TASK_HOLD_REVIEW).getId(), Map.of(
         "rootCause", "Firmware <b>bug</b>", "wentWell", "Failover", "wentBadly", "Slow first update",
         "actionItems", "bob | Upgrade the firmware | problem"));
@@ -207,9 +209,12 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
     return ids;
   }
 
+  /** The major incident of {@code number}, once its jobs (its start, its asynchronous steps) have run. */
   private ProcessInstance majorInstance(String number) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+    ProcessInstance major = runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
         .processInstanceBusinessKey(number).singleResult();
+    NotificationJobs.run(management, major.getId());
+    return major;
   }
 
   private Task task(ProcessInstance instance, String key) {

@@ -58,10 +58,17 @@ final class MajorIncidentDriver {
     return report;
   }
 
-  /** The running major incident raised from incident {@code number}. */
+  /**
+   * The running major incident raised from incident {@code number}, once the job that runs it after the raising
+   * step (the job executor is off in tests) has run.
+   */
   ProcessInstance major(String number) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+    ProcessInstance major = runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
         .processInstanceBusinessKey(number).singleResult();
+    if (major != null) {
+      sendNotifications(major);
+    }
+    return major;
   }
 
   /** The open task {@code key} of {@code instance}. */
@@ -86,7 +93,7 @@ final class MajorIncidentDriver {
     }
   }
 
-  /** Sends what the major incident recorded to send (mails, chat posts). */
+  /** Runs the major incident's waiting jobs: what it recorded to send (mails, chat posts), its asynchronous steps. */
   void sendNotifications(ProcessInstance instance) {
     NotificationJobs.run(management, instance.getId());
   }
