@@ -75,6 +75,21 @@ public class MajorIncidentController {
     return desk.view(incidentNumber);
   }
 
+  @Operation(summary = "The incident of an open task (an incident's or a major incident's) and its major incident",
+      description = "major is null when the incident is no major incident; 404 for no such open task; 403 unless the"
+          + " caller may read the incident. For the Major incident tab in Tasklist.")
+  @GetMapping(path = "/api/tasks/{taskId}/major", produces = MediaType.APPLICATION_JSON_VALUE)
+  public MajorIncidentDesk.OfTask ofTask(@PathVariable String taskId, HttpServletRequest request) {
+    Caller caller = ApiAuthentication.caller(request);
+    TaskIncidentController.requireTaskId(taskId);
+    if (!caller.isMemberOfAny(SupportGroups.STAFF)) {
+      throw new RequestRefusedException(HttpStatus.FORBIDDEN, "Major incidents are for the staff");
+    }
+    MajorIncidentDesk.OfTask found = desk.ofTask(taskId);
+    visibility.requireRead(caller, found.incidentNumber());
+    return found;
+  }
+
   @Operation(summary = "Promote an incident to a major incident by hand (service desk, incident managers)")
   @PostMapping(path = MAJOR, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<MajorIncidentView> promote(@PathVariable String incidentNumber,

@@ -47,12 +47,12 @@ public class NotificationController {
 
   /** A notification as the API shows it. */
   public record NotificationView(String id, String event, List<String> recipients, String subject, String messageId,
-      String status, int attempts, String lastError, Instant decidedAt, Instant sentAt) {
+      String status, int attempts, String lastError, Instant decidedAt, Instant sentAt, String channel) {
 
     static NotificationView of(Notification notification) {
       return new NotificationView(notification.id(), notification.event().name(), notification.recipients(),
           notification.subject(), notification.messageId(), notification.status().name(), notification.attempts(),
-          notification.lastError(), notification.createdAt(), notification.sentAt());
+          notification.lastError(), notification.createdAt(), notification.sentAt(), notification.channel().value());
     }
   }
 

@@ -36,12 +36,17 @@ public class TaskIncidentController {
   public IncidentCard incidentOf(@PathVariable String taskId, HttpServletRequest request) {
     Caller caller = ApiAuthentication.caller(request);
     IncidentAccess.requireStaff(caller, "read incidents");
+    requireTaskId(taskId);
+    IncidentCard card = cards.ofTask(taskId);
+    visibility.requireRead(caller, card.incidentNumber());
+    return card;
+  }
+
+  /** 400 unless {@code taskId} has the form of an engine task id. */
+  static void requireTaskId(String taskId) {
     if (taskId.length() > 64 || !taskId.matches("[A-Za-z0-9:._-]+")) {
       throw RequestRefusedException.badField("taskId",
           "must be a task id of up to 64 letters, digits and : . _ - (was '" + taskId + "')");
     }
-    IncidentCard card = cards.ofTask(taskId);
-    visibility.requireRead(caller, card.incidentNumber());
-    return card;
   }
 }

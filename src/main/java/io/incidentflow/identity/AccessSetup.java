@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import io.incidentflow.incident.IncidentProcess;
 import io.incidentflow.incident.SupportGroups;
 import io.incidentflow.problem.ProblemProcess;
+import io.incidentflow.major.MajorIncidentProcess;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -48,6 +49,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
   public static final String FILTER_BY_TIME_LEFT = "By SLA time left";
   public static final String FILTER_BREACHED = "SLA breached";
   public static final String FILTER_PROBLEMS = "Problems";
+  public static final String FILTER_MAJOR_INCIDENTS = "Major incidents";
 
   /** Task priority of a P2 incident (see IncidentTaskListener): the filter shows P1 and P2. */
   static final int HIGH_TASK_PRIORITY = 80;
@@ -80,6 +82,8 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
       grant(authorizations, group, Resources.PROCESS_DEFINITION, IncidentProcess.KEY,
           Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
       grant(authorizations, group, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      // Any group may be engaged in a major incident: its Restore service task opens with the model's form.
+      grant(authorizations, group, Resources.PROCESS_DEFINITION, MajorIncidentProcess.KEY, Permissions.READ);
     }
     for (String group : SupportGroups.COCKPIT_USERS) {
       grant(authorizations, group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
@@ -150,6 +154,10 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     // Problem management's steps (review a proposal, investigate, publish a workaround, record the fix), oldest first.
     createFilter(filters, authorizations, FILTER_PROBLEMS, 5, "Open steps of problems",
         tasks.createTaskQuery().processDefinitionKey(ProblemProcess.KEY).orderByTaskCreateTime().asc());
+    // Proposals, roles, stakeholder updates (due on the cadence), linked incidents, restoration and reviews.
+    createFilter(filters, authorizations, FILTER_MAJOR_INCIDENTS, -25, "Tasks of major incidents, the next due first",
+        tasks.createTaskQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+            .orderByDueDate().asc().orderByTaskPriority().desc());
   }
 
   /** P1 on top, then the oldest first. */

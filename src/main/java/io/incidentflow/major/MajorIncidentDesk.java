@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -68,10 +69,12 @@ public class MajorIncidentDesk {
   private final IncidentSteps steps;
   private final RuntimeService runtime;
   private final HistoryService history;
+  private final TaskService tasks;
 
   public MajorIncidentDesk(MajorIncidents majorIncidents, MajorIncidentRoles roles, MajorIncidentChildren children,
       MajorIncidentReviews reviews, MajorIncidentStaff staff, IncidentInstances instances, IncidentSteps steps,
-      RuntimeService runtime, HistoryService history) {
+      RuntimeService runtime, HistoryService history, TaskService tasks) {
+    this.tasks = tasks;
     this.majorIncidents = majorIncidents;
     this.roles = roles;
     this.children = children;
@@ -106,6 +109,24 @@ public class MajorIncidentDesk {
         major.text(INCIDENT_COMMANDER), major.text(COMMUNICATIONS_LEAD), List.copyOf(roles.engagedGroups(number)),
         major.count(UPDATES_POSTED), major.instant(LAST_UPDATE_AT), running ? major.instant(UPDATE_DUE) : null,
         major.instant(REVIEW_DUE), reviews.find(number).isPresent(), children.of(number), roles.of(number));
+  }
+
+  /** The incident a task belongs to (an incident's or a major incident's task), and its major incident if it has one. */
+  public record OfTask(String incidentNumber, MajorIncidentView major) {
+  }
+
+  /** What {@link OfTask} says of open task {@code taskId}; 404 for no open task of either process. */
+  public OfTask ofTask(String taskId) {
+    org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
+    ProcessInstance instance = task == null || task.getProcessInstanceId() == null ? null
+        : runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
+    if (instance == null || !IncidentNumbers.isValid(instance.getBusinessKey())) {
+      throw new RequestRefusedException(HttpStatus.NOT_FOUND, "No open incident task " + taskId);
+    }
+    String number = instance.getBusinessKey();
+    boolean major = history.createHistoricProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+        .processInstanceBusinessKey(number).count() > 0;
+    return new OfTask(number, major ? view(number) : null);
   }
 
   /** Promotes incident {@code number} to a major incident by hand, for {@code body.reason}; an incident manager commands it. */

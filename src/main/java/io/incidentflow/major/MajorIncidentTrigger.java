@@ -81,7 +81,9 @@ public class MajorIncidentTrigger {
           MajorIncidentProcess.DECISION_TRIGGER, null);
       case "propose" -> majorIncidents.raise(IncidentNumbers.variablesOf(execution), Origin.PROPOSED, reason,
           MajorIncidentProcess.DECISION_TRIGGER, null);
-      case "propose-child" -> majorIncidents.proposeChild(openMajor.orElseThrow(), number);
+      case "propose-child" -> openMajor.ifPresentOrElse(parent -> majorIncidents.proposeChild(parent, number),
+          () -> LOG.warn("{}: MajorIncidentTrigger proposes it as a child, but no major incident is open on {}",
+              number, service));
       default -> {
         // "none": an ordinary incident.
       }

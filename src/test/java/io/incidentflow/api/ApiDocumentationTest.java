@@ -31,7 +31,7 @@ class ApiDocumentationTest extends IncidentFlowTestBase {
         // Major incidents.
         "/api/incidents/{incidentNumber}/major", "/api/incidents/{incidentNumber}/major/roles",
         "/api/incidents/{incidentNumber}/major/children", "/api/incidents/{incidentNumber}/major/children/{childNumber}",
-        "/api/incidents/{incidentNumber}/post-incident-review",
+        "/api/incidents/{incidentNumber}/post-incident-review", "/api/tasks/{taskId}/major",
         // Problems and knowledge.
         "/api/problems", "/api/problems/{problemNumber}",
         "/api/problems/{problemNumber}/incidents", "/api/knowledge");

@@ -6,7 +6,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import com.fasterxml.jackson.databind.JsonNode;
 import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
-import io.incidentflow.Incidents;
+import io.incidentflow.NotificationJobs;
+import io.incidentflow.identity.AccessSetup;
 import io.incidentflow.major.MajorIncidentProcess;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -63,6 +65,21 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
     ProcessInstance instance = majorInstance(number);
     assertThat(task(instance, MajorIncidentProcess.TASK_ASSIGN_ROLES).getAssignee()).isEqualTo("dave");
     assertThat(task(instance, MajorIncidentProcess.TASK_POST_UPDATE).getAssignee()).isEqualTo("carol");
+
+    JsonNode ofTask = dave().get("/api/tasks/" + task(instance, MajorIncidentProcess.TASK_POST_UPDATE).getId()
+        + "/major").getBody();
+    assertThat(ofTask.path("incidentNumber").asText()).isEqualTo(number);
+    assertThat(ofTask.path("major").path("incidentCommander").asText()).isEqualTo("dave");
+    String incidentTask = incidents.task(runtime.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey("IncidentManagementProcess").singleResult()).getId();
+    assertThat(dave().get("/api/tasks/" + incidentTask + "/major").getBody().path("major").path("status").asText())
+        .isEqualTo("declared");
+    assertThat(ApiClient.as(http, "carol").get("/api/tasks/" + incidentTask + "/major").getStatusCode())
+        .as("not carol's group's incident").isEqualTo(HttpStatus.FORBIDDEN);
+
+    assertThat(filterTaskIds("dave", AccessSetup.FILTER_MAJOR_INCIDENTS)).as("Tasklist's filter Major incidents")
+        .contains(task(instance, MajorIncidentProcess.TASK_ASSIGN_ROLES).getId(),
+            task(instance, MajorIncidentProcess.TASK_POST_UPDATE).getId());
 
     JsonNode read = ApiClient.as(http, "erin").get(major).getBody();
     assertThat(read.path("communicationsLead").asText()).isEqualTo("carol");
@@ -160,6 +177,7 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
         Map.of("communicationsLead", "carol", "engagedGroups", "network-support"));
     incidents.complete(incident, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
         "resolutionCode", "fixed", "resolutionNotes", "Concentrator replaced."));
+    NotificationJobs.run(management, instance.getId());
     tasks.complete(task(instance, MajorIncidentProcess.TASK_HOLD_REVIEW).getId(), Map.of(
         "rootCause", "Firmware <b>bug</b>", "wentWell", "Failover", "wentBadly", "Slow first update",
         "actionItems", "bob | Upgrade the firmware | problem"));
@@ -181,9 +199,22 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
         .isEqualTo("closed");
   }
 
+  private List<String> filterTaskIds(String user, String filterName) {
+    TestRestTemplate client = http.withBasicAuth(user, user);
+    JsonNode filters = client.getForEntity("/engine-rest/filter?name=" + filterName, JsonNode.class).getBody();
+    assertThat(filters).hasSize(1);
+    List<String> ids = new java.util.ArrayList<>();
+    client.getForEntity("/engine-rest/filter/" + filters.get(0).get("id").asText() + "/list?maxResults=1000",
+        JsonNode.class).getBody().forEach(task -> ids.add(task.get("id").asText()));
+    return ids;
+  }
+
+  /** The major incident of {@code number}, once its jobs (its start, its asynchronous steps) have run. */
   private ProcessInstance majorInstance(String number) {
-    return runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+    ProcessInstance major = runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
         .processInstanceBusinessKey(number).singleResult();
+    NotificationJobs.run(management, major.getId());
+    return major;
   }
 
   private Task task(ProcessInstance instance, String key) {

@@ -9,7 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local stand-in for the Slack and Teams webhooks ({@code application-test.yaml} points them at
+ * A local stand-in for the Slack and Teams webhooks (the surefire configuration in {@code pom.xml} points them at
  * {@code http://127.0.0.1:<test.chat.port>/slack} and {@code /teams}): records every post, and answers each with the
  * status the test sets (200 by default, 500 to see a post fail).
  */

@@ -200,6 +200,9 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
         assertThat(entry.recipients()).containsExactlyInAnyOrder("it-stakeholders@incidentflow.example",
             "remote-work@incidentflow.example"));
     assertThat(chat.posts()).extracting(ChatRecorder.Post::path).containsExactlyInAnyOrder("/slack", "/teams");
+    assertThat(http.withBasicAuth("dave", "dave").getForObject("/api/incidents/" + number + "/notifications",
+        com.fasterxml.jackson.databind.JsonNode.class).findValuesAsText("channel")).as("the communication log's channel")
+        .contains("mail", "slack", "teams");
     assertThat(chat.posts()).filteredOn(post -> post.path().equals("/slack")).singleElement()
         .satisfies(post -> assertThat(post.body()).startsWith("{\"text\":").contains("The VPN concentrator is down"));
     assertThat(chat.posts()).filteredOn(post -> post.path().equals("/teams")).singleElement()
@@ -266,6 +269,7 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
 
     incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
         "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
+    driver.sendNotifications(major);
 
     assertThat(child).isWaitingAt("Task_ConfirmResolution").variables().containsEntry("status", "RESOLVED")
         .containsEntry("resolvedThrough", parentNumber).containsEntry("resolutionCode", "fixed");

@@ -38,7 +38,7 @@ export async function get(path) {
   return response.json();
 }
 
-async function post(path, body, api) {
+export async function post(path, body, api) {
   const response = await fetch(API + path, {
     method: 'POST',
     credentials: 'same-origin',

@@ -3,8 +3,9 @@
 export default {
   // The incident workspace: the incident record beside every task, the SLA on each card, and
   // "Find incident" in the navigation bar (scripts/incident-workspace/plugin.js).
-  // "Knowledge" in the navigation bar: known errors and reusable resolutions (scripts/knowledge/plugin.js).
-  customScripts: ['scripts/incident-workspace/plugin', 'scripts/knowledge/plugin'],
+  // "Knowledge" in the navigation bar: known errors and reusable resolutions (scripts/knowledge/plugin.js);
+  // the Major incident tab (scripts/major-incident/plugin.js).
+  customScripts: ['scripts/incident-workspace/plugin', 'scripts/knowledge/plugin', 'scripts/major-incident/plugin'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
