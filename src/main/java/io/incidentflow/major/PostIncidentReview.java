@@ -28,8 +28,21 @@ public record PostIncidentReview(
     List<ActionItem> actionItems,
     List<TimelineEntry> timeline) {
 
-  /** One action item: who owns it, what to do, and whether problem management takes it on. */
-  public record ActionItem(String owner, String action, boolean handToProblemManagement) {
+  /**
+   * One action item: who owns it, what to do, whether problem management takes it on, and the problem raised
+   * for it ({@code PRB...}) once the review is documented.
+   */
+  public record ActionItem(String owner, String action, boolean handToProblemManagement, String problemNumber) {
+
+    /** An item as the review's form gives it, before any problem is raised. */
+    public ActionItem(String owner, String action, boolean handToProblemManagement) {
+      this(owner, action, handToProblemManagement, null);
+    }
+
+    /** This item, handed to the problem {@code number}. */
+    ActionItem handedTo(String number) {
+      return new ActionItem(owner, action, handToProblemManagement, number);
+    }
   }
 
   /** One moment of the major incident's history. */

@@ -9,6 +9,7 @@ import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_CHILD;
 import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_PROPOSAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import io.incidentflow.IncidentFlowTest;
@@ -295,9 +296,20 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     assertThat(document.rootCause()).isEqualTo("Firmware bug in the concentrator");
     assertThat(document.heldBy()).isEqualTo("dave");
     assertThat(document.linkedIncidents()).containsExactly(childNumber);
-    assertThat(document.actionItems()).containsExactly(
-        new PostIncidentReview.ActionItem("bob", "Upgrade the firmware of both concentrators", true),
-        new PostIncidentReview.ActionItem("carol", "Template for first updates", false));
+    assertThat(document.actionItems()).extracting(PostIncidentReview.ActionItem::owner,
+        PostIncidentReview.ActionItem::action, PostIncidentReview.ActionItem::handToProblemManagement).containsExactly(
+        tuple("bob", "Upgrade the firmware of both concentrators", true),
+        tuple("carol", "Template for first updates", false));
+    String problemNumber = document.actionItems().get(0).problemNumber();
+    assertThat(problemNumber).as("the item for problem management raised a problem").matches("PRB\\d{7}");
+    assertThat(document.actionItems().get(1).problemNumber()).isNull();
+    ProcessInstance problem = runtime.createProcessInstanceQuery().processInstanceBusinessKey(problemNumber)
+        .singleResult();
+    assertThat(problem).isActive().isWaitingAt("Task_InvestigateProblem").variables()
+        .containsEntry("problemSource", "major-incident-review").containsEntry("raisedBy", "dave")
+        .containsEntry("affectedService", "vpn")
+        .containsEntry("shortDescription", "Action item of " + parentNumber
+            + ": Upgrade the firmware of both concentrators");
     assertThat(document.timeline()).isNotEmpty();
   }
 
