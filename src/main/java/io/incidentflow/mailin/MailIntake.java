@@ -71,7 +71,7 @@ class MailIntake {
   private static final Pattern REPLY_PREFIX = Pattern.compile("(?i)^((re|aw|fw|fwd|wg|sv|antw)\\s*(\\[\\d+])?\\s*:\\s*)+");
   private static final Duration FLOOD_WINDOW = Duration.ofHours(1);
   private static final List<String> FOLLOWED_UP = List.of(AFFECTED_SERVICE, IMPACT, URGENCY, PRIORITY, CLOSED_AT,
-      SHORT_DESCRIPTION);
+      SHORT_DESCRIPTION, CALLER_EMAIL);
 
   /** What the mail made. */
   record Taken(Outcome outcome, String incidentNumber, String how) {
@@ -123,7 +123,9 @@ class MailIntake {
     return transactions.execute(tx -> {
       Optional<IncidentState> answered = answered(mail);
       Taken taken;
-      if (answered.isPresent() && !done(answered.get())) {
+      if (answered.isPresent() && !fromCaller(mail, answered.get())) {
+        taken = strangersReply(mail, answered.get());
+      } else if (answered.isPresent() && !done(answered.get())) {
         taken = comment(mail, answered.get());
       } else if (answered.isPresent()) {
         taken = afterClosure(mail, answered.get());
@@ -149,6 +151,26 @@ class MailIntake {
       // A number that names no incident (made up, or of another installation): the mail is a new report.
       return Optional.empty();
     }
+  }
+
+  /**
+   * Whether {@code mail} comes from the incident's caller. Our Message-IDs and the subject's tag can be guessed,
+   * so only the caller's own address speaks as the caller: comments, resumes, reopens.
+   */
+  private boolean fromCaller(IncomingMail mail, IncidentState incident) {
+    Object callerEmail = variablesOf(incident).get(CALLER_EMAIL);
+    return callerEmail instanceof String address && address.equalsIgnoreCase(mail.sender());
+  }
+
+  /**
+   * A reply from someone other than the caller (a colleague, a forwarded thread, a guess): nothing of the
+   * incident changes; what they wrote is reported as a new incident linked to it, so the service desk reads it.
+   */
+  private Taken strangersReply(IncomingMail mail, IncidentState incident) {
+    LOG.info("Mail {} from {} answers {}, whose caller is someone else: reported as a linked incident",
+        mail.messageId(), mail.sender(), incident.number());
+    return report(mail, defaults(mail), Map.of(FOLLOW_UP_OF, incident.number(), FOLLOW_UP_KIND, "linked"),
+        "linked incident (" + incident.number() + " is another caller's)");
   }
 
   private static boolean done(IncidentState incident) {

@@ -103,6 +103,32 @@ class MailReplyTest extends MailboxTestBase {
   }
 
   @Test
+  void aReplyFromSomeoneElse_changesNothingOfTheIncident_andIsReportedAsALinkedIncident() throws Exception {
+    ProcessInstance incident = reportAs(caller);
+    runtime.createProcessInstanceModification(incident.getId()).cancelAllForActivity("Task_TriageIncident")
+        .startBeforeActivity("Task_InvestigateIncident").execute();
+    tasks.claim(incidents.task(incident).getId(), "bob");
+    incidents.hold(incident, "awaiting-caller", "Which VPN client version?");
+    String number = incidents.number(incident);
+    String stranger = Mailbox.sender("mallory");
+    MimeMessage reply = mailbox.mail(stranger, "Re: [" + number + "] We need information from you",
+        "Never mind, it works now. Please close it.");
+    reply.setHeader("In-Reply-To", "<" + number + ".awaiting-caller." + UUID.randomUUID() + THREAD_DOMAIN);
+    reply.setHeader("References", "<" + number + THREAD_DOMAIN);
+    mailbox.send(reply, Mailbox.messageId());
+
+    assertThat(serviceDesk.poll().processed()).isEqualTo(1);
+
+    assertThat(incident).as("still waiting for its caller").isWaitingAt("Task_AwaitInformation").variables()
+        .containsEntry("status", "ON_HOLD");
+    assertThat(callerComments(number)).isEmpty();
+    ProcessInstance linked = runtime.createProcessInstanceQuery().variableValueEquals("callerEmail", stranger)
+        .singleResult();
+    assertThat(runtime.getVariables(linked.getId())).containsEntry("followUpOf", number)
+        .containsEntry("followUpKind", "linked").containsEntry("description", "Never mind, it works now. Please close it.");
+  }
+
+  @Test
   void aReplyTenDaysAfterClosure_reportsALinkedIncident() throws Exception {
     String closed = closedAs(caller);
 
