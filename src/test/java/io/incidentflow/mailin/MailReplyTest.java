@@ -39,11 +39,7 @@ class MailReplyTest extends MailboxTestBase {
 
   @Test
   void aReplyByHeader_toAnIncidentAwaitingTheCaller_isTheirCommentAndResumesIt() throws Exception {
-    ProcessInstance incident = reportAs(caller);
-    runtime.createProcessInstanceModification(incident.getId()).cancelAllForActivity("Task_TriageIncident")
-        .startBeforeActivity("Task_InvestigateIncident").execute();
-    tasks.claim(incidents.task(incident).getId(), "bob");
-    incidents.hold(incident, "awaiting-caller", "Which VPN client version?");
+    ProcessInstance incident = awaitingCaller();
     String number = incidents.number(incident);
     MimeMessage reply = mailbox.mail(caller, "Re: We need information from you", "Version 5.2, on Windows 11.\n\n"
         + "On Thu, 3 Dec 2026 at 09:00, Incident Flow <service-desk@incidentflow.example> wrote:\n"
@@ -104,11 +100,7 @@ class MailReplyTest extends MailboxTestBase {
 
   @Test
   void aReplyFromSomeoneElse_changesNothingOfTheIncident_andIsReportedAsALinkedIncident() throws Exception {
-    ProcessInstance incident = reportAs(caller);
-    runtime.createProcessInstanceModification(incident.getId()).cancelAllForActivity("Task_TriageIncident")
-        .startBeforeActivity("Task_InvestigateIncident").execute();
-    tasks.claim(incidents.task(incident).getId(), "bob");
-    incidents.hold(incident, "awaiting-caller", "Which VPN client version?");
+    ProcessInstance incident = awaitingCaller();
     String number = incidents.number(incident);
     String stranger = Mailbox.sender("mallory");
     MimeMessage reply = mailbox.mail(stranger, "Re: [" + number + "] We need information from you",
@@ -173,6 +165,16 @@ class MailReplyTest extends MailboxTestBase {
     assertThat(running).hasSize(1);
     assertThat(running.get(0).getBusinessKey()).isNotEqualTo(number);
     return running.get(0);
+  }
+
+  /** An incident of {@link #caller} that bob holds, awaiting the caller's answer. */
+  private ProcessInstance awaitingCaller() {
+    ProcessInstance incident = reportAs(caller);
+    runtime.createProcessInstanceModification(incident.getId()).cancelAllForActivity("Task_TriageIncident")
+        .startBeforeActivity("Task_InvestigateIncident").execute();
+    tasks.claim(incidents.task(incident).getId(), "bob");
+    incidents.hold(incident, "awaiting-caller", "Which VPN client version?");
+    return incident;
   }
 
   private ProcessInstance reportAs(String callerEmail) {
