@@ -321,6 +321,9 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     investigate(parent, "bob");
     ProcessInstance worked = incidents.report(report("email", "low", "low", "portal"));
     ProcessInstance ownHold = incidents.report(report("email", "low", "low", "portal"));
+    ProcessInstance queued = incidents.report(report("email", "low", "low", "portal"));
+    incidents.complete(queued, io.incidentflow.IncidentDriver.ROUTE);
+    majorIncidents.link(parentNumber, incidents.number(queued), "dave");
     String workedNumber = incidents.number(worked);
     String ownHoldNumber = incidents.number(ownHold);
     majorIncidents.link(parentNumber, workedNumber, "dave");
@@ -350,6 +353,8 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     });
     assertThat(ownHold).variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-caller")
         .doesNotContainKey("heldWithParent");
+    assertThat(queued).as("a child still in its group's queue waits too").isWaitingAt("Task_AwaitInformation")
+        .variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-vendor");
 
     incidents.complete(parent, Map.of());
     driver.sendNotifications(major);
@@ -358,6 +363,7 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
         .doesNotContainKey("heldWithParent");
     assertThat(comments.of(workedNumber)).extracting(IncidentComments.Comment::text)
         .contains("Resumed with major incident " + parentNumber);
+    assertThat(queued).isWaitingAt("Task_InvestigateIncident").variables().doesNotContainKey("heldWithParent");
     assertThat(ownHold).as("a child's own hold is never lifted by the parent").isWaitingAt("Task_AwaitInformation")
         .variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-caller");
   }
