@@ -21,6 +21,10 @@ public final class MajorIncidentProcess {
   public static final String MESSAGE_GROUP_ENGAGED = "MajorIncidentGroupEngaged";
   /** A new report on the same service is proposed as a child. */
   public static final String MESSAGE_CHILD_PROPOSED = "MajorIncidentChildProposed";
+  /** The incident a running major incident was declared from went on hold (carries {@code parentOnHoldReason}). */
+  public static final String MESSAGE_HELD = "MajorIncidentHeld";
+  /** The incident a running major incident was declared from resumed from its hold. */
+  public static final String MESSAGE_RESUMED = "MajorIncidentResumed";
 
   /** The decisions the application evaluates outside the model. */
   public static final String DECISION_TRIGGER = "MajorIncidentTrigger";

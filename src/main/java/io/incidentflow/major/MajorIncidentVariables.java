@@ -51,6 +51,10 @@ public final class MajorIncidentVariables {
   public static final String PARENT_CHANGE = "parentChange";
   public static final String CHILD_STATUS = "childStatus";
   public static final String COPY_TO_CHILD = "copyToChild";
+  /** Why the incident a major incident was declared from is on hold, as its hold reached the major incident. */
+  public static final String PARENT_ON_HOLD_REASON = "parentOnHoldReason";
+  /** On a linked incident: the number of the major incident whose hold put it on hold (cleared when it resumes). */
+  public static final String HELD_WITH_PARENT = "heldWithParent";
 
   /** The post-incident review: when it is due (PostIncidentReviewDue) and what it records. */
   public static final String REVIEW_WITHIN_DAYS = "reviewWithinDays";

@@ -36,7 +36,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts major incidents and talks to them: raises one from an incident (proposed, declared or promoted), engages a
- * group, proposes or links a child, tells it that its incident is resolved. Each call acts for the process, not
+ * group, proposes or links a child, tells it that its incident is resolved, on hold or resumed. Each call acts for the process, not
  * for the person whose step caused it (an agent's triage may declare a major incident the agent may not start).
  * The model calls it as {@code majorIncidents} for what its listeners record.
  */
@@ -168,14 +168,41 @@ public class MajorIncidents {
    * review begins. Nothing when the incident has no major incident waiting for that.
    */
   public void resolved(String number, Map<String, Object> resolution) {
-    asProcess(() -> {
-      if (runtime.createEventSubscriptionQuery().eventName(MajorIncidentProcess.MESSAGE_RESOLVED)
-          .processInstanceId(running(number).map(ProcessInstance::getId).orElse("-")).count() > 0) {
-        runtime.createMessageCorrelation(MajorIncidentProcess.MESSAGE_RESOLVED).processInstanceBusinessKey(number)
-            .setVariables(resolution).correlate();
-        LOG.info("{}: resolved; its major incident's run ends", number);
+    if (tell(number, MajorIncidentProcess.MESSAGE_RESOLVED, resolution)) {
+      LOG.info("{}: resolved; its major incident's run ends", number);
+    }
+  }
+
+  /**
+   * Tells the running major incident of incident {@code number} that the incident went on hold for
+   * {@code onHoldReason}: its linked incidents are held with it in a job of the major incident. Nothing when the
+   * incident has no major incident running.
+   */
+  public void held(String number, String onHoldReason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(MajorIncidentVariables.PARENT_ON_HOLD_REASON, onHoldReason);
+    if (tell(number, MajorIncidentProcess.MESSAGE_HELD, variables)) {
+      LOG.info("{}: on hold ({}); its major incident holds its linked incidents", number, onHoldReason);
+    }
+  }
+
+  /** Tells the running major incident of incident {@code number} that the incident resumed from its hold. */
+  public void resumed(String number) {
+    if (tell(number, MajorIncidentProcess.MESSAGE_RESUMED, Map.of())) {
+      LOG.info("{}: resumed; its major incident resumes the linked incidents it held", number);
+    }
+  }
+
+  /** Correlates {@code message} to the major incident of {@code number} when it waits for it; whether it did. */
+  private boolean tell(String number, String message, Map<String, Object> variables) {
+    return asProcess(() -> {
+      if (runtime.createEventSubscriptionQuery().eventName(message)
+          .processInstanceId(running(number).map(ProcessInstance::getId).orElse("-")).count() == 0) {
+        return false;
       }
-      return null;
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(number).setVariables(variables)
+          .correlate();
+      return true;
     });
   }
 

@@ -86,19 +86,28 @@ class MajorIncidentDecisionsTest {
     assertThat(result.<String>getEntry("updateAudience")).isEqualTo(audience);
   }
 
-  @ParameterizedTest(name = "{0} of the parent to a {1} child -> {2}")
+  @ParameterizedTest(name = "{0} of the parent ({3}) to a {1} child -> {2}")
   @CsvSource({
-      "resolution, NEW, true",
-      "resolution, ON_HOLD, true",
-      "resolution, RESOLVED, false",
-      "work-note, IN_PROGRESS, true",
-      "work-note, ASSIGNED, true",
-      "work-note, CLOSED, false",
-      "work-note, CANCELED, false"
+      "resolution, NEW, true,",
+      "resolution, ON_HOLD, true,",
+      "resolution, RESOLVED, false,",
+      "work-note, IN_PROGRESS, true,",
+      "work-note, ASSIGNED, true,",
+      "work-note, CLOSED, false,",
+      "work-note, CANCELED, false,",
+      "hold, IN_PROGRESS, true, awaiting-vendor",
+      "hold, ASSIGNED, true, awaiting-change",
+      "hold, IN_PROGRESS, true, awaiting-problem",
+      "hold, IN_PROGRESS, false, awaiting-caller",
+      "hold, ASSIGNED, false, awaiting-caller",
+      "hold, NEW, false, awaiting-vendor",
+      "hold, ON_HOLD, false, awaiting-vendor",
+      "hold, RESOLVED, false, awaiting-change"
   })
-  void syncDecidesWhatIsCopied(String change, String childStatus, boolean copy) {
+  void syncDecidesWhatIsCopied(String change, String childStatus, boolean copy, String parentOnHoldReason) {
     assertThat((Boolean) DecisionTables.ENGINE.evaluateDecisionTable(sync, Variables.createVariables()
-        .putValue("parentChange", change).putValue("childStatus", childStatus)).getSingleResult()
+        .putValue("parentChange", change).putValue("childStatus", childStatus)
+        .putValue("parentOnHoldReason", parentOnHoldReason)).getSingleResult()
         .getEntry("copyToChild")).isEqualTo(copy);
   }
 
@@ -119,7 +128,7 @@ class MajorIncidentDecisionsTest {
   void everyRuleIsCoveredAbove() throws IOException {
     assertThat(DecisionTables.rules("MajorIncidentTrigger")).hasSize(7);
     assertThat(DecisionTables.rules("CommunicationCadence")).hasSize(8);
-    assertThat(DecisionTables.rules("ParentChildSync")).hasSize(3);
+    assertThat(DecisionTables.rules("ParentChildSync")).hasSize(5);
     assertThat(DecisionTables.rules("PostIncidentReviewDue")).hasSize(3);
   }
 }

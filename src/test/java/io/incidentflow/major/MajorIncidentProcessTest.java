@@ -37,7 +37,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * MajorIncidentProcess path by path, with the engine clock: proposed and rejected, proposed and accepted, declared
  * by rule, promoted by hand, groups engaged, the update cadence with an overdue update and chat posts, children
- * proposed, linked and resolved with their parent, and the post-incident review due and held.
+ * proposed, linked, held and resumed and resolved with their parent, and the post-incident review due and held.
  */
 @IncidentFlowTest
 class MajorIncidentProcessTest extends IncidentFlowTestBase {
@@ -311,6 +311,69 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
         .containsEntry("shortDescription", "Action item of " + parentNumber
             + ": Upgrade the firmware of both concentrators");
     assertThat(document.timeline()).isNotEmpty();
+  }
+
+  @Test
+  void aParentOnHoldForAVendor_holdsItsWorkedChildren_andResumesOnlyThoseItHeld_neverForItsCaller() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    investigate(parent, "bob");
+    ProcessInstance worked = incidents.report(report("email", "low", "low", "portal"));
+    ProcessInstance ownHold = incidents.report(report("email", "low", "low", "portal"));
+    ProcessInstance queued = incidents.report(report("email", "low", "low", "portal"));
+    incidents.complete(queued, io.incidentflow.IncidentDriver.ROUTE);
+    majorIncidents.link(parentNumber, incidents.number(queued), "dave");
+    String workedNumber = incidents.number(worked);
+    String ownHoldNumber = incidents.number(ownHold);
+    majorIncidents.link(parentNumber, workedNumber, "dave");
+    majorIncidents.link(parentNumber, ownHoldNumber, "dave");
+    investigate(worked, "bob");
+    investigate(ownHold, "bob");
+    incidents.hold(ownHold, "awaiting-caller", "Which VPN client version?");
+    assertThat(worked).variables().containsEntry("status", "IN_PROGRESS");
+
+    incidents.hold(parent, "awaiting-caller", "Which office are you in?");
+    driver.sendNotifications(major);
+    assertThat(worked).as("the parent's caller is the parent's business").isWaitingAt("Task_InvestigateIncident")
+        .variables().containsEntry("status", "IN_PROGRESS");
+    incidents.complete(parent, Map.of());
+    driver.sendNotifications(major);
+
+    incidents.hold(parent, "awaiting-vendor", "Replacement concentrator ordered");
+    assertThat(worked).as("held in a job of the major incident, not in the parent's step").variables()
+        .containsEntry("status", "IN_PROGRESS");
+    driver.sendNotifications(major);
+    assertThat(major).hasPassed("Task_HoldLinkedIncidents");
+    assertThat(worked).isWaitingAt("Task_AwaitInformation").variables().containsEntry("status", "ON_HOLD")
+        .containsEntry("onHoldReason", "awaiting-vendor").containsEntry("heldWithParent", parentNumber);
+    assertThat(comments.of(workedNumber)).singleElement().satisfies(note -> {
+      assertThat(note.internal()).isTrue();
+      assertThat(note.text()).contains("On hold with major incident " + parentNumber).contains("awaiting-vendor");
+    });
+    assertThat(ownHold).variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-caller")
+        .doesNotContainKey("heldWithParent");
+    assertThat(queued).as("a child still in its group's queue waits too").isWaitingAt("Task_AwaitInformation")
+        .variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-vendor");
+
+    incidents.complete(parent, Map.of());
+    driver.sendNotifications(major);
+    assertThat(major).hasPassed("Task_ResumeLinkedIncidents");
+    assertThat(worked).isWaitingAt("Task_InvestigateIncident").variables().containsEntry("status", "IN_PROGRESS")
+        .doesNotContainKey("heldWithParent");
+    assertThat(comments.of(workedNumber)).extracting(IncidentComments.Comment::text)
+        .contains("Resumed with major incident " + parentNumber);
+    assertThat(queued).isWaitingAt("Task_InvestigateIncident").variables().doesNotContainKey("heldWithParent");
+    assertThat(ownHold).as("a child's own hold is never lifted by the parent").isWaitingAt("Task_AwaitInformation")
+        .variables().containsEntry("status", "ON_HOLD").containsEntry("onHoldReason", "awaiting-caller");
+  }
+
+  /** Moves {@code incident} from triage to its investigation, claimed by {@code agent}: IN_PROGRESS. */
+  private void investigate(ProcessInstance incident, String agent) {
+    runtime.createProcessInstanceModification(incident.getId()).cancelAllForActivity("Task_TriageIncident")
+        .startBeforeActivity("Task_InvestigateIncident").execute();
+    tasks.claim(tasks.createTaskQuery().processInstanceId(incident.getId())
+        .taskDefinitionKey("Task_InvestigateIncident").singleResult().getId(), agent);
   }
 
   @Test
