@@ -155,7 +155,7 @@ public class AccessSetup extends AbstractProcessEnginePlugin {
     createFilter(filters, authorizations, FILTER_PROBLEMS, 5, "Open steps of problems",
         tasks.createTaskQuery().processDefinitionKey(ProblemProcess.KEY).orderByTaskCreateTime().asc());
     // Proposals, roles, stakeholder updates (due on the cadence), linked incidents, restoration and reviews.
-    createFilter(filters, authorizations, FILTER_MAJOR_INCIDENTS, -25, "Tasks of major incidents, the next due first",
+    createFilter(filters, authorizations, FILTER_MAJOR_INCIDENTS, -8, "Tasks of major incidents, the next due first",
         tasks.createTaskQuery().processDefinitionKey(MajorIncidentProcess.KEY)
             .orderByDueDate().asc().orderByTaskPriority().desc());
   }
