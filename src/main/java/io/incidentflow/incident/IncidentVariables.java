@@ -80,14 +80,16 @@ public final class IncidentVariables {
   public static final String CONFIRMATION_COMMENT = "confirmationComment";
   /** The number of the major incident this incident is linked to as a child; unset when it is linked to none. */
   public static final String PARENT_INCIDENT_NUMBER = "parentIncidentNumber";
+  /** The problem ({@code PRB...}) this incident is linked to; unset when it is linked to none. */
+  public static final String PROBLEM_NUMBER = "problemNumber";
   /** The name of the alert whose clearing monitoring last reported (message {@code AlertCleared}). */
   public static final String CLEARED_ALERT = "clearedAlert";
 
   /** Mail in: the Message-ID of the caller's mail that reported the incident; the acknowledgement answers it. */
   public static final String CALLER_MESSAGE_ID = "callerMessageId";
   /**
-   * Mail in: the closed incident a new one follows up (a caller's reply after closure, DMN ClosedIncidentReply), and
-   * how: {@code reopening} (the same fault again) or {@code linked} (something new about it).
+   * Mail in: the incident a new one follows up (a caller's reply after closure, DMN ClosedIncidentReply, or someone
+   * else's reply), and how: {@code reopening} (the same fault again) or {@code linked} (something new about it).
    */
   public static final String FOLLOW_UP_OF = "followUpOf";
   public static final String FOLLOW_UP_KIND = "followUpKind";

@@ -1,5 +1,7 @@
 package io.incidentflow.problem;
 
+import io.incidentflow.incident.IncidentVariables;
+
 /**
  * The variables of a problem (process {@code ProblemManagementProcess}) and the ones problem management adds
  * to an incident's tasks. The problem shares the reporting names of an incident where they mean the same
@@ -10,7 +12,7 @@ package io.incidentflow.problem;
 public final class ProblemVariables {
 
   /** The problem's number ({@code PRB} + 7 digits, also its business key); on an incident, the problem it is linked to. */
-  public static final String PROBLEM_NUMBER = "problemNumber";
+  public static final String PROBLEM_NUMBER = IncidentVariables.PROBLEM_NUMBER;
   /** The incidents a problem was raised with, comma-separated (the links themselves are in problem_incident). */
   public static final String INCIDENT_NUMBERS = "incidentNumbers";
   /** The other recurring incidents a proposal names (comma-separated); Link recurring incidents links the open ones. */

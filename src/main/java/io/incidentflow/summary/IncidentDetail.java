@@ -9,7 +9,10 @@ import java.util.List;
  * One incident as {@code GET /api/incidents/{incidentNumber}} shows it, and the incident record beside
  * every task in Tasklist: the report, the status and classification, who has it, the SLA clocks as they
  * stand now ({@code sla}), every resolution with the caller's answer, the link to the closure record once
- * there is one, the timeline and the files kept with it. Field names are the variable names of DESIGN.md.
+ * there is one, the timeline and the files kept with it, and the work it is linked to: the incident it follows up
+ * ({@code followUpOf}, {@code followUpKind} {@code reopening} or {@code linked}), its major incident
+ * ({@code parentIncidentNumber}) and its problem ({@code problemNumber}). Field names are the variable names of
+ * DESIGN.md.
  */
 public record IncidentDetail(
     String incidentNumber,
@@ -43,7 +46,11 @@ public record IncidentDetail(
     List<Resolution> resolutions,
     String closureRecord,
     List<TimelineEntry> timeline,
-    List<Attachment> attachments) {
+    List<Attachment> attachments,
+    String followUpOf,
+    String followUpKind,
+    String parentIncidentNumber,
+    String problemNumber) {
 
   /**
    * A file kept with the incident, such as an attachment of the caller's mail.

@@ -88,7 +88,8 @@ public class IncidentDetails {
         v.text(RESOLUTION_CODE), v.text(RESOLUTION_NOTES), v.integer(REOPEN_COUNT), v.integer(REASSIGNMENT_COUNT),
         v.instant(CLOSED_AT), assignee, sla.of(v, EngineClock.now()), resolutions(past, v.status()), closureRecord,
         timeline(incidentNumber, past), attachments.orderedStream()
-            .flatMap(source -> source.attachmentsOf(incidentNumber).stream()).toList());
+            .flatMap(source -> source.attachmentsOf(incidentNumber).stream()).toList(),
+        v.text(FOLLOW_UP_OF), v.text(FOLLOW_UP_KIND), v.text(PARENT_INCIDENT_NUMBER), v.text(PROBLEM_NUMBER));
   }
 
   private static List<Resolution> resolutions(IncidentHistory.Record past, IncidentStatus status) {

@@ -154,12 +154,15 @@ class MajorIncidentApiTest extends IncidentFlowTestBase {
     assertThat(linked.path("linkedIncidents").get(0).path("childNumber").asText()).isEqualTo(child);
     assertThat(linked.path("linkedIncidents").get(0).path("linkedBy").asText()).isEqualTo("alice");
     assertThat(childInstance).variables().containsEntry("parentIncidentNumber", number);
+    assertThat(alice().get("/api/incidents/" + child).getBody().path("parentIncidentNumber").asText())
+        .as("the child's record names its major incident").isEqualTo(number);
     assertThat(alice().post(major + "/children", Map.of("incidentNumber", child)).getStatusCode())
         .isEqualTo(HttpStatus.CONFLICT);
 
     assertThat(bob().delete(major + "/children/" + child).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     JsonNode unlinked = dave().delete(major + "/children/" + child).getBody();
     assertThat(unlinked.path("linkedIncidents").get(0).path("unlinkedBy").asText()).isEqualTo("dave");
+    assertThat(alice().get("/api/incidents/" + child).getBody().path("parentIncidentNumber").isNull()).isTrue();
     assertThat(childInstance).variables().doesNotContainKey("parentIncidentNumber");
     assertThat(dave().delete(major + "/children/" + child).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
   }

@@ -117,6 +117,8 @@ class ProblemApiTest extends IncidentFlowTestBase {
 
     assertThat(linked.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(linked.getBody().get("incidents")).extracting(JsonNode::asText).containsExactly(incidentNumber);
+    assertThat(ApiClient.as(http, "bob").get("/api/incidents/" + incidentNumber).getBody().path("problemNumber")
+        .asText()).as("the incident's record names its problem").isEqualTo(first);
     assertThat(runtime.getVariable(problems.problem(first).getId(), "incidentNumbers")).isEqualTo(incidentNumber);
     ResponseEntity<JsonNode> conflict = ApiClient.as(http, "bob").post("/api/problems/" + second + "/incidents",
         Map.of("incidentNumber", incidentNumber));

@@ -118,6 +118,9 @@ class MailReplyTest extends MailboxTestBase {
         .singleResult();
     assertThat(runtime.getVariables(linked.getId())).containsEntry("followUpOf", number)
         .containsEntry("followUpKind", "linked").containsEntry("description", "Never mind, it works now. Please close it.");
+    JsonNode record = ApiClient.as(http, "alice").get("/api/incidents/" + linked.getBusinessKey()).getBody();
+    assertThat(record.path("followUpOf").asText()).as("the service desk sees what it answers").isEqualTo(number);
+    assertThat(record.path("followUpKind").asText()).isEqualTo("linked");
   }
 
   @Test

@@ -197,6 +197,14 @@ function clockCard(name, clock) {
       + (percent !== null ? ' · ' + percent + '% used' : '')) : null);
 }
 
+/** The work an incident is linked to, as sentences: what it follows up, its major incident, its problem. */
+function related(incident) {
+  return [
+    incident.followUpOf ? (incident.followUpKind === 'reopening' ? 'reopens ' : 'follows up ') + incident.followUpOf : null,
+    incident.parentIncidentNumber ? 'major incident ' + incident.parentIncidentNumber : null,
+    incident.problemNumber ? 'problem ' + incident.problemNumber : null].filter(Boolean);
+}
+
 function fact(name, value) {
   return [h('dt', {}, name), h('dd', {}, value || '—')];
 }
@@ -321,7 +329,8 @@ function record(incident, catalogue, api, refresh, links) {
         + label(catalogue, 'urgency', incident.urgency)),
       fact('Channel', label(catalogue, 'channel', incident.channel)),
       fact('Reported', when(incident.reportedAt)),
-      fact('Reopened / reassigned', (incident.reopenCount || 0) + ' / ' + (incident.reassignmentCount || 0))),
+      fact('Reopened / reassigned', (incident.reopenCount || 0) + ' / ' + (incident.reassignmentCount || 0)),
+      related(incident).length ? fact('Linked to', related(incident).join(' · ')) : null),
     h('div', {class: 'ifw-description ifw-text', style: 'margin:8px 0 0 0'}, incident.description),
     incident.attachments && incident.attachments.length
       ? [h('h4', {}, 'Attachments'), h('ul', {class: 'ifw-attachments'}, incident.attachments.map(file =>
