@@ -1,11 +1,8 @@
 package io.incidentflow.incident;
 
-import java.util.HashMap;
-import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -39,11 +36,7 @@ public class IncidentInstances {
       return new IncidentState(incidentNumber, instance.getId(), true,
           runtime.getVariables(instance.getId(), IncidentState.VARIABLES));
     }
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableNameIn(IncidentState.VARIABLES.toArray(String[]::new)).list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
-    return new IncidentState(incidentNumber, instance.getId(), false, variables);
+    return new IncidentState(incidentNumber, instance.getId(), false, HistoricVariables.of(history, instance.getId(),
+        IncidentState.VARIABLES.toArray(String[]::new)));
   }
 }

@@ -19,6 +19,7 @@ import io.incidentflow.comment.IncidentComments;
 import io.incidentflow.incident.Caller;
 import io.incidentflow.incident.Codes.Channel;
 import io.incidentflow.incident.EngineClock;
+import io.incidentflow.incident.HistoricVariables;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentInstances;
 import io.incidentflow.incident.IncidentState;
@@ -45,7 +46,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -227,14 +227,7 @@ class MailIntake {
   }
 
   private Map<String, Object> variablesOf(IncidentState incident) {
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(incident.processInstanceId()).variableNameIn(FOLLOWED_UP.toArray(String[]::new)).list()) {
-      if (incident.processInstanceId().equals(variable.getExecutionId())) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
+    return HistoricVariables.of(history, incident.processInstanceId(), FOLLOWED_UP.toArray(String[]::new));
   }
 
   /** Affected service, impact and urgency of a mail's report, as the DMN {@code MailReportDefaults} says. */

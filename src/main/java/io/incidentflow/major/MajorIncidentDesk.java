@@ -16,6 +16,7 @@ import static io.incidentflow.major.MajorIncidentVariables.UPDATES_POSTED;
 import static io.incidentflow.major.MajorIncidentVariables.UPDATE_DUE;
 
 import io.incidentflow.incident.Caller;
+import io.incidentflow.incident.HistoricVariables;
 import io.incidentflow.incident.IncidentAccess;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentInstances;
@@ -29,7 +30,6 @@ import io.incidentflow.incident.SupportGroups;
 import io.incidentflow.major.MajorIncidentRoles.Role;
 import io.incidentflow.major.MajorIncidentVariables.MajorStatus;
 import io.incidentflow.major.MajorIncidentVariables.Origin;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -93,16 +92,8 @@ public class MajorIncidentDesk {
         .processDefinitionKey(MajorIncidentProcess.KEY).processInstanceBusinessKey(number)
         .orderByProcessInstanceStartTime().desc().listPage(0, 1).stream().findFirst()
         .orElseThrow(() -> new RequestRefusedException(HttpStatus.NOT_FOUND, number + " is no major incident"));
-    Map<String, Object> variables = new HashMap<>();
-    if (instance.getEndTime() == null) {
-      variables.putAll(runtime.getVariables(instance.getId()));
-    } else {
-      for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-          .processInstanceId(instance.getId()).list()) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    IncidentData major = IncidentData.of(variables);
+    IncidentData major = IncidentData.of(instance.getEndTime() == null ? runtime.getVariables(instance.getId())
+        : HistoricVariables.of(history, instance.getId()));
     boolean running = instance.getEndTime() == null;
     return new MajorIncidentView(number, major.text(MAJOR_STATUS), major.text(MAJOR_ORIGIN), major.text(MAJOR_REASON),
         major.instant(RAISED_AT), major.text(RAISED_BY), major.instant(DECLARED_AT), major.text(DECLARED_BY),

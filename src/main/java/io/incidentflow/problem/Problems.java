@@ -3,15 +3,14 @@ package io.incidentflow.problem;
 import static io.incidentflow.incident.IncidentVariables.DESCRIPTION;
 import static io.incidentflow.problem.ProblemVariables.*;
 
+import io.incidentflow.incident.HistoricVariables;
 import io.incidentflow.incident.RequestRefusedException;
 import io.incidentflow.problem.ProblemRecords.ProblemRow;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,12 +34,7 @@ public class Problems {
   /** Problem {@code problemNumber}: 400 for a malformed number, 404 when there is none. */
   public ProblemDetail detail(String problemNumber) {
     ProblemRow row = row(problemNumber);
-    Map<String, Object> variables = new HashMap<>();
-    HistoricProcessInstance instance = instance(problemNumber);
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      variables.put(variable.getName(), variable.getValue());
-    }
+    Map<String, Object> variables = HistoricVariables.of(history, instance(problemNumber).getId());
     return new ProblemDetail(row.problemNumber(), row.shortDescription(), (String) variables.get(DESCRIPTION),
         row.affectedService(), row.category(), row.status(), row.source(), row.raisedBy(), row.raisedAt(),
         row.closedAt(), records.incidents(problemNumber), (String) variables.get(ROOT_CAUSE),

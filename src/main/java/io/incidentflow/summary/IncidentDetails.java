@@ -4,6 +4,7 @@ import static io.incidentflow.incident.IncidentVariables.*;
 
 import io.incidentflow.comment.IncidentComments;
 import io.incidentflow.incident.EngineClock;
+import io.incidentflow.incident.HistoricVariables;
 import io.incidentflow.incident.IncidentData;
 import io.incidentflow.incident.IncidentHistory;
 import io.incidentflow.incident.IncidentInstances;
@@ -14,14 +15,11 @@ import io.incidentflow.summary.IncidentDetail.Resolution;
 import io.incidentflow.summary.IncidentDetail.TimelineEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -63,15 +61,7 @@ public class IncidentDetails {
   /** The incident, or 404. */
   public IncidentDetail of(String incidentNumber) {
     HistoricProcessInstance instance = instances.find(incidentNumber);
-    Map<String, Object> variables = new HashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).list()) {
-      // The incident's own variables, not those local to one step (such as a send task's event).
-      if (instance.getId().equals(variable.getExecutionId())) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    IncidentData v = IncidentData.of(variables);
+    IncidentData v = IncidentData.of(HistoricVariables.of(history, instance.getId()));
     IncidentHistory.Record past = histories.of(instance.getId(), instance.getProcessDefinitionId());
     // The reason of the last hold stays in the variables after the incident resumed: it is shown while on hold.
     String onHoldReason = v.status() == IncidentStatus.ON_HOLD ? v.text(ON_HOLD_REASON) : null;
