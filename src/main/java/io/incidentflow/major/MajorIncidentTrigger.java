@@ -16,9 +16,11 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,10 +95,12 @@ public class MajorIncidentTrigger {
   /** The running incidents on {@code service} reported within the cluster window, the one asked about included. */
   private long recentOnService(String service, String processInstanceId) {
     Date since = Date.from(EngineClock.now().minus(settings.clusterWindow()));
-    long others = MajorIncidents.asProcess(() -> history.createHistoricProcessInstanceQuery()
+    // Counted by the database: in an outage the window holds thousands, and every report asks.
+    Supplier<HistoricProcessInstanceQuery> onService = () -> history.createHistoricProcessInstanceQuery()
         .processDefinitionKey(IncidentProcess.KEY).unfinished().startedAfter(since)
-        .variableValueEquals(AFFECTED_SERVICE, service).list().stream()
-        .filter(instance -> !instance.getId().equals(processInstanceId)).count());
+        .variableValueEquals(AFFECTED_SERVICE, service);
+    long others = MajorIncidents.asProcess(() -> onService.get().count()
+        - onService.get().processInstanceId(processInstanceId).count());
     return others + 1;
   }
 }

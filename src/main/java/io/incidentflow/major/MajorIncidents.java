@@ -127,12 +127,21 @@ public class MajorIncidents {
     LOG.info("{}: group {} engaged by {}", number, group, by);
   }
 
-  /** Proposes incident {@code child} as a child of major incident {@code parent}: a task for its commander. */
+  /**
+   * Proposes incident {@code child} as a child of major incident {@code parent}: a task for its commander, once this
+   * transaction commits ({@link ChildProposals}).
+   */
   public void proposeChild(String parent, String child) {
-    asProcess(() -> runtime.createMessageCorrelation(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED)
-        .processInstanceBusinessKey(parent).setVariable(MajorIncidentVariables.CHILD_INCIDENT_NUMBER, child)
-        .correlateWithResult());
-    LOG.info("{}: proposed as a child of major incident {}", child, parent);
+    Optional<ProcessInstance> major = running(parent);
+    if (major.isEmpty()) {
+      LOG.warn("{}: not proposed as a child of major incident {}, which is not running", child, parent);
+      return;
+    }
+    asProcess(() -> {
+      ChildProposals.schedule(major.get(), child);
+      return null;
+    });
+    LOG.info("{}: to be proposed as a child of major incident {}", child, parent);
   }
 
   /** Links incident {@code child} to major incident {@code parent}: the child carries {@code parentIncidentNumber}. */

@@ -21,8 +21,15 @@ import io.incidentflow.notification.CommunicationLog.Channel;
 import io.incidentflow.notification.IncidentEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -254,6 +261,8 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
 
     ProcessInstance child = incidents.report(report("vpn", "low", "medium", "portal"));
     String childNumber = incidents.number(child);
+    assertThat(driver.task(major, TASK_REVIEW_CHILD)).as("proposed once the report has committed").isNull();
+    driver.sendNotifications(major);
     Task proposal = driver.task(major, TASK_REVIEW_CHILD);
     assertThat(proposal.getAssignee()).isEqualTo("dave");
     assertThat(tasks.getVariable(proposal.getId(), "childIncidentNumber")).isEqualTo(childNumber);
@@ -311,6 +320,52 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
         .containsEntry("shortDescription", "Action item of " + parentNumber
             + ": Upgrade the firmware of both concentrators");
     assertThat(document.timeline()).isNotEmpty();
+  }
+
+  @Test
+  void reportsOnTheServiceAtOnce_areEachTaken_andEachProposedToTheRunningMajorIncident() throws Exception {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    ProcessInstance major = driver.major(incidents.number(parent));
+    int reports = 6;
+    ExecutorService callers = Executors.newFixedThreadPool(reports);
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<String>> reported = new ArrayList<>();
+    for (int i = 0; i < reports; i++) {
+      reported.add(callers.submit(() -> {
+        go.await();
+        return incidents.number(incidents.report(report("vpn", "low", "medium", "portal")));
+      }));
+    }
+    go.countDown();
+    List<String> numbers = new ArrayList<>();
+    for (Future<String> number : reported) {
+      numbers.add(number.get(60, TimeUnit.SECONDS));
+    }
+    callers.shutdown();
+
+    driver.sendNotifications(major);
+    assertThat(tasks.createTaskQuery().processInstanceId(major.getId()).taskDefinitionKey(TASK_REVIEW_CHILD).list())
+        .extracting(task -> tasks.getVariable(task.getId(), "childIncidentNumber"))
+        .containsExactlyInAnyOrderElementsOf(numbers);
+  }
+
+  @Test
+  void aReportWhileItsMajorIncidentIsNotRunningYet_isTaken_andProposedOnceItRuns() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
+        .processInstanceBusinessKey(parentNumber).singleResult();
+    assertThat(runtime.createEventSubscriptionQuery().processInstanceId(major.getId())
+        .eventName(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED).count())
+        .as("declared, its running steps are a job away").isZero();
+
+    String childNumber = incidents.number(incidents.report(report("vpn", "low", "medium", "portal")));
+    driver.sendNotifications(major);
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(ChildProposals.WAIT).plusSeconds(1)));
+    driver.sendNotifications(major);
+
+    assertThat(tasks.getVariable(driver.task(major, TASK_REVIEW_CHILD).getId(), "childIncidentNumber"))
+        .isEqualTo(childNumber);
   }
 
   @Test
@@ -381,6 +436,7 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     ProcessInstance parent = incidents.report(report("email", "high", "high", "monitoring"));
     ProcessInstance major = driver.major(incidents.number(parent));
     ProcessInstance other = incidents.report(report("email", "low", "low", "portal"));
+    driver.sendNotifications(major);
 
     driver.complete(major, TASK_REVIEW_CHILD, "dave", Map.of("childAccepted", false));
 
