@@ -63,31 +63,46 @@ public class RecurrenceCheck implements IncidentStatusObserver {
       return;
     }
     Instant now = EngineClock.now();
-    List<String> month = others(incident.number(), service, category, now.minus(MONTH));
-    long week = jdbc.queryForObject("SELECT COUNT(*) FROM incident_summary WHERE affected_service = ? AND category = ?"
-        + " AND reported_at >= ? AND incident_number <> ?", Long.class, service, category,
-        Timestamp.from(now.minus(WEEK)), incident.number()) + 1;
-    boolean openProblem = records.openProblemFor(service, category);
-    Map<String, Object> inputs = Variables.createVariables().putValue("openProblem", openProblem)
+    long week = others(incident.number(), service, category, now.minus(WEEK)) + 1;
+    long month = others(incident.number(), service, category, now.minus(MONTH)) + 1;
+    Map<String, Object> inputs = Variables.createVariables()
+        .putValue("openProblem", records.openProblemFor(service, category))
         .putValue(AFFECTED_SERVICE, service).putValue(CATEGORY, category)
-        .putValue("sameIncidents7Days", (int) week).putValue("sameIncidents30Days", month.size() + 1);
+        .putValue("sameIncidents7Days", (int) week).putValue("sameIncidents30Days", (int) month);
     Boolean propose = AsProcess.call(() -> decisions.evaluateDecisionTableByKey(DECISION).variables(inputs).evaluate()
         .getSingleResult().getEntry("propose"));
     if (!Boolean.TRUE.equals(propose)) {
       return;
     }
+    // Incidents routed at the same moment would each propose a problem: one proposes at a time (the lock is held
+    // until this step commits), and each looks again for the problem the one before it proposed.
+    jdbc.queryForObject("SELECT id FROM problem_proposal_lock WHERE id = 1 FOR UPDATE", Integer.class);
+    if (records.openProblemFor(service, category)) {
+      LOG.info("{}: recurring {}/{} incidents; a problem was proposed for them a moment ago", incident.number(), service,
+          category);
+      return;
+    }
+    List<String> recent = recent(incident.number(), service, category, now.minus(MONTH));
     String number = raising.propose("Recurring incidents: " + service + ", " + category,
         "ProblemCandidate proposed this problem: " + week + " incidents of the service " + service + " and the category "
-            + category + " in the last 7 days, " + (month.size() + 1) + " in 30 days (" + incident.number()
-            + (month.isEmpty() ? "" : ", " + String.join(", ", month)) + ").", service, incident.number(),
-        month.subList(0, Math.min(month.size(), ProblemRaising.INCIDENTS_MAX)));
+            + category + " in the last 7 days, " + month + " in 30 days (" + incident.number()
+            + (recent.isEmpty() ? "" : ", " + String.join(", ", recent))
+            + (month - 1 > recent.size() ? " and " + (month - 1 - recent.size()) + " earlier" : "") + ").",
+        service, incident.number(), recent);
     LOG.info("{}: recurring {}/{} incidents, proposed problem {}", incident.number(), service, category, number);
   }
 
-  /** The other incidents of the service and category reported since {@code since}, newest first. */
-  private List<String> others(String incidentNumber, String service, String category, Instant since) {
+  /** How many other incidents of the service and category were reported since {@code since}. */
+  private long others(String incidentNumber, String service, String category, Instant since) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM incident_summary WHERE affected_service = ? AND category = ?"
+        + " AND reported_at >= ? AND incident_number <> ?", Long.class, service, category, Timestamp.from(since),
+        incidentNumber);
+  }
+
+  /** The most recent other incidents of the service and category reported since {@code since} (a problem's worth). */
+  private List<String> recent(String incidentNumber, String service, String category, Instant since) {
     return jdbc.queryForList("SELECT incident_number FROM incident_summary WHERE affected_service = ? AND category = ?"
-        + " AND reported_at >= ? AND incident_number <> ? ORDER BY reported_at DESC, incident_number DESC",
-        String.class, service, category, Timestamp.from(since), incidentNumber);
+        + " AND reported_at >= ? AND incident_number <> ? ORDER BY reported_at DESC, incident_number DESC LIMIT "
+        + ProblemRaising.INCIDENTS_MAX, String.class, service, category, Timestamp.from(since), incidentNumber);
   }
 }

@@ -36,13 +36,23 @@ public final class ProblemDriver {
 
   /** Reports an incident of {@code service} described by {@code text} and routes it as {@code category} to {@code group}. */
   public ProcessInstance routed(String service, String category, String group, String text) {
+    ProcessInstance incident = reported(service, text);
+    route(incident, category, group);
+    return incident;
+  }
+
+  /** An incident on {@code service} reported by phone, waiting for triage. */
+  public ProcessInstance reported(String service, String text) {
     Map<String, Object> report = Incidents.vpnReport();
     report.put("affectedService", service);
     report.put("shortDescription", text);
     report.put("description", text + " (reported by phone)");
-    ProcessInstance incident = incidents.report(report);
+    return incidents.report(report);
+  }
+
+  /** Triages {@code incident}: {@code category}, routed to {@code group}. */
+  public void route(ProcessInstance incident, String category, String group) {
     incidents.complete(incident, IncidentDriver.triage("category", category, "assignmentGroup", group));
-    return incident;
   }
 
   /** The running problem {@code number}. */

@@ -15,9 +15,15 @@ import io.incidentflow.knowledge.KnowledgeArticles;
 import io.incidentflow.notification.DemoMail;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +200,37 @@ class ProblemManagementProcessTest extends IncidentFlowTestBase {
     assertThat(records.incidents(number)).isEmpty();
     assertThat(runtime.getVariable(first.getId(), "problemNumber")).isNull();
     assertThat(runtime.getVariable(third.getId(), "problemNumber")).isNull();
+  }
+
+  @Test
+  void incidentsRoutedAtTheSameMoment_proposeOneProblemBetweenThem() throws Exception {
+    movedToAFreshWeek();
+    Date since = ClockUtil.getCurrentTime();
+    problems.routed("printing", "hardware", "workplace-support", "Printer jams on duplex");
+    problems.routed("printing", "hardware", "workplace-support", "Printer jams again");
+    List<ProcessInstance> waiting = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      waiting.add(problems.reported("printing", "Printer jam number " + (i + 3)));
+    }
+    ExecutorService agents = Executors.newFixedThreadPool(waiting.size());
+    CountDownLatch go = new CountDownLatch(1);
+    List<Future<?>> routed = new ArrayList<>();
+    for (ProcessInstance incident : waiting) {
+      routed.add(agents.submit(() -> {
+        go.await();
+        problems.route(incident, "hardware", "workplace-support");
+        return null;
+      }));
+    }
+    go.countDown();
+    for (Future<?> done : routed) {
+      done.get(60, TimeUnit.SECONDS);
+    }
+    agents.shutdown();
+
+    assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(ProblemProcess.KEY)
+        .startedAfter(since).startedBefore(Date.from(since.toInstant().plus(1, ChronoUnit.DAYS))).count())
+        .as("one proposal for the four routed at once (other tests' clocks are days apart)").isOne();
   }
 
   @Test
