@@ -1,5 +1,6 @@
 package io.incidentflow.notification;
 
+import jakarta.activation.FileTypeMap;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -11,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.javamail.ConfigurableMimeFileTypeMap;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -64,7 +66,7 @@ class MailWriter {
     String number = envelope.incidentNumber();
     try {
       MimeMessage message = new ThreadedMessage(mail.getSession(), envelope.messageId());
-      MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+      MimeMessageHelper helper = new SharedTypesHelper(message);
       helper.setFrom(settings.sender());
       helper.setTo(envelope.recipients().toArray(String[]::new));
       helper.setSubject(envelope.subject());
@@ -104,6 +106,28 @@ class MailWriter {
   /** The thread of an incident's mails: the Message-ID of its acknowledgement. */
   private String threadId(String number) {
     return threads.threadId(number);
+  }
+
+  /**
+   * A multipart UTF-8 helper that finds the content types of attachments without a type of their own in one map for
+   * all mails: for a message that is not the sender's own, Spring would read {@code mime.types} again for every mail.
+   */
+  private static final class SharedTypesHelper extends MimeMessageHelper {
+
+    private static final ConfigurableMimeFileTypeMap FILE_TYPES = new ConfigurableMimeFileTypeMap();
+
+    static {
+      FILE_TYPES.afterPropertiesSet();
+    }
+
+    SharedTypesHelper(MimeMessage message) throws MessagingException {
+      super(message, true, "UTF-8");
+    }
+
+    @Override
+    protected FileTypeMap getDefaultFileTypeMap(MimeMessage mimeMessage) {
+      return FILE_TYPES;
+    }
   }
 
   /** A message whose Message-ID is ours, not the one JavaMail would make up when it is sent. */
