@@ -423,7 +423,7 @@ public class IncidentFlowBench {
       Thread.sleep(10000);
       String number = Json.string(alice.post("/api/incidents", REPORT).body, "incidentNumber");
       String instance = Json.ids(admin.get("/engine-rest/process-instance?businessKey=" + number).body).get(0);
-      String job = Json.ids(admin.get("/engine-rest/job?processInstanceId=" + instance + "&activityId=Event_ResponseDue").body).get(0);
+      String job = responseTimer(instance, number);
       Thread.sleep(8000);
       Instant due = Instant.now().plusSeconds(3);
       admin.put("/engine-rest/job/" + job + "/duedate", "{\"duedate\": \"" + DateTimeFormatter
@@ -437,6 +437,20 @@ public class IncidentFlowBench {
     }
     table.row("an idle SLA timer fires after its moment (worst of 3)", fmt("%.1f s", worst / 1000.0), "", "",
         "within 2 s", worst <= 2000);
+  }
+
+  /** The id of the response timer of the incident, once its SLA clocks run (30 s at most). */
+  String responseTimer(String instance, String number) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      List<String> jobs = Json.ids(admin.get("/engine-rest/job?processInstanceId=" + instance
+          + "&activityId=Event_ResponseDue").body);
+      if (!jobs.isEmpty()) {
+        return jobs.get(0);
+      }
+      check(System.nanoTime() < deadline, "no response timer for " + number + " within 30 s");
+      Thread.sleep(100);
+    }
   }
 
   void taskList() throws Exception {
@@ -721,8 +735,8 @@ public class IncidentFlowBench {
           default -> r.extra.put(m.group(1), v);
         }
       }
-      System.out.printf("  %s %s, %d clients, %d s: %s (load %s)%n", path.length() > 60 ? path.substring(0, 60) + "…" : path,
-          script.getFileName(), clients, seconds, r, Machine.load());
+      System.out.printf("  %s %s, %d clients, %d s: %s%s (load %s)%n", path.length() > 60 ? path.substring(0, 60) + "…" : path,
+          script.getFileName(), clients, seconds, r, r.extra.isEmpty() ? "" : " " + r.extra, Machine.load());
       return r;
     }
 
