@@ -17,12 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +38,8 @@ public class IncidentFlowBench {
       {"shortDescription": "VPN drops every 10 minutes", "description": "Since this morning the client disconnects from the office network.",
        "callerName": "Jane Doe", "callerEmail": "jane.doe@example.com", "affectedService": "vpn",
        "impact": "medium", "urgency": "high", "channel": "portal"}""";
+
+  static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
   final Options options;
   final Path work;
@@ -196,13 +199,15 @@ public class IncidentFlowBench {
     table.row("full lifecycle (report, route, claim, resolve, confirm), " + clients + " clients, per s; p50",
         fmt("%.1f; %d ms", ours.perSecond(), ours.p50Ms()), fmt("%.1f; %d ms", bare.perSecond(), bare.p50Ms()),
         fmt("%.1fx", bare.perSecond() / ours.perSecond()), "at most 3x", ours.perSecond() * 3 >= bare.perSecond());
-    table.row("lifecycle: server CPU per lifecycle", fmt("%.0f ms", ours.cpuMs / ours.done),
-        fmt("%.0f ms", bare.cpuMs / bare.done), fmt("%.1fx", (ours.cpuMs / ours.done) / (bare.cpuMs / bare.done)), "", true);
+    double oursCpu = ours.cpuMs / ours.done.get();
+    double bareCpu = bare.cpuMs / bare.done.get();
+    table.row("lifecycle: server CPU per lifecycle", fmt("%.0f ms", oursCpu), fmt("%.0f ms", bareCpu),
+        fmt("%.1fx", oursCpu / bareCpu), "", true);
     table.row("lifecycle: clicks that lost a lock race and had to be repeated", ours.races + " of " + ours.done
-        + " lifecycles", bare.races + " of " + bare.done, "", "none", ours.races == 0);
+        + " lifecycles", bare.races + " of " + bare.done, "", "none", ours.races.get() == 0);
     table.row("lifecycle: commands the server ran again after a lock race (ConcurrentChangeRetry)", String.valueOf(retried),
         "", "", "", true);
-    table.check(ours.failed == 0 && bare.failed == 0, "lifecycles failed: ours " + ours.failed + ", bare " + bare.failed
+    table.check(ours.failed.get() == 0 && bare.failed.get() == 0, "lifecycles failed: ours " + ours.failed + ", bare " + bare.failed
         + (ours.firstFailure == null ? "" : "; first: " + ours.firstFailure));
   }
 
@@ -227,9 +232,9 @@ public class IncidentFlowBench {
           long t = System.nanoTime();
           try {
             steps.run(tally);
-            tally.done(System.nanoTime() - t);
+            tally.finished(System.nanoTime() - t);
           } catch (Exception e) {
-            tally.failed(e);
+            tally.lost(e);
           }
         }
         return null;
@@ -262,11 +267,8 @@ public class IncidentFlowBench {
     tally.retry(() -> alice.post("/engine-rest/task/" + confirm + "/claim", "{\"userId\": \"alice\"}"));
     tally.retry(() -> alice.post("/engine-rest/task/" + confirm + "/submit-form", Json.variables(Map.of(
         "resolutionAccepted", true, "confirmationComment", "The caller confirms: no drop since."))));
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!"CLOSED".equals(Json.string(alice.get("/api/incidents/" + number).body, "status"))) {
-      check(System.nanoTime() < deadline, number + " did not close within 60 s of its confirmation");
-      Thread.sleep(50);
-    }
+    await(Duration.ofSeconds(60), 50, () -> Optional.of(Json.string(alice.get("/api/incidents/" + number).body, "status"))
+        .filter("CLOSED"::equals), () -> number + " did not close within 60 s of its confirmation");
   }
 
   void bareLifecycle(Lifecycles tally) throws Exception {
@@ -284,17 +286,8 @@ public class IncidentFlowBench {
 
   /** The id of a task of the instance with this business key, once it exists (30 s at most). */
   String task(Http user, String businessKey, String taskKey) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      Http.Response answer = user.get("/engine-rest/task?processInstanceBusinessKey=" + businessKey
-          + "&taskDefinitionKey=" + taskKey);
-      List<String> ids = Json.ids(answer.body);
-      if (!ids.isEmpty()) {
-        return ids.get(0);
-      }
-      check(System.nanoTime() < deadline, "no task " + taskKey + " for " + businessKey + " within 30 s: " + answer);
-      Thread.sleep(20);
-    }
+    return await(Duration.ofSeconds(30), 20, () -> firstId(user, "/engine-rest/task?processInstanceBusinessKey="
+        + businessKey + "&taskDefinitionKey=" + taskKey), () -> "no task " + taskKey + " for " + businessKey + " within 30 s");
   }
 
   // ---------------------------------------------------------------- alerts
@@ -380,8 +373,7 @@ public class IncidentFlowBench {
     }
     check(jobs.size() >= count, "only " + jobs.size() + " timers of " + activityId + " to bring forward, " + count + " wanted");
     List<String> chosen = jobs.subList(0, count);
-    String due = "{\"duedate\": \"" + DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
-        .format(Instant.now().minusSeconds(5).atOffset(ZoneOffset.UTC)) + "\"}";
+    String due = "{\"duedate\": \"" + engineDate(Instant.now().minusSeconds(5)) + "\"}";
     ExecutorService pool = Executors.newFixedThreadPool(8);
     List<Future<Http.Response>> set = new ArrayList<>();
     for (String job : chosen) {
@@ -397,11 +389,8 @@ public class IncidentFlowBench {
     for (String definition : definitionIds) {
       admin.put("/engine-rest/job-definition/" + definition + "/suspended", "{\"suspended\": false, \"includeJobs\": true}");
     }
-    long deadline = start + Duration.ofMinutes(15).toNanos();
-    while (dueCount(definitionIds) > remainingBefore - count) {
-      check(System.nanoTime() < deadline, activityId + ": timers still due after 15 minutes");
-      Thread.sleep(100);
-    }
+    await(Duration.ofMinutes(15), 100, () -> dueCount(definitionIds) <= remainingBefore - count ? Optional.of(true)
+        : Optional.empty(), () -> activityId + ": timers still due after 15 minutes");
     double seconds = (System.nanoTime() - start) / 1e9;
     System.out.printf("  %s: %d timers fired in %.1f s%n", processKey, count, seconds);
     drain();
@@ -422,35 +411,18 @@ public class IncidentFlowBench {
     for (int i = 0; i < 3; i++) {
       Thread.sleep(10000);
       String number = Json.string(alice.post("/api/incidents", REPORT).body, "incidentNumber");
-      String instance = Json.ids(admin.get("/engine-rest/process-instance?businessKey=" + number).body).get(0);
-      String job = responseTimer(instance, number);
+      String instance = firstId(admin, "/engine-rest/process-instance?businessKey=" + number).orElseThrow();
+      String job = await(Duration.ofSeconds(30), 100, () -> firstId(admin, "/engine-rest/job?processInstanceId=" + instance
+          + "&activityId=Event_ResponseDue"), () -> "no response timer for " + number + " within 30 s");
       Thread.sleep(8000);
       Instant due = Instant.now().plusSeconds(3);
-      admin.put("/engine-rest/job/" + job + "/duedate", "{\"duedate\": \"" + DateTimeFormatter
-          .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").format(due.atOffset(ZoneOffset.UTC)) + "\"}");
-      long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-      while (countOf("/engine-rest/job/count?jobId=" + job) > 0) {
-        check(System.nanoTime() < deadline, "the idle timer of " + number + " did not fire within 90 s");
-        Thread.sleep(25);
-      }
+      admin.put("/engine-rest/job/" + job + "/duedate", "{\"duedate\": \"" + engineDate(due) + "\"}");
+      await(Duration.ofSeconds(90), 25, () -> countOf("/engine-rest/job/count?jobId=" + job) == 0 ? Optional.of(true)
+          : Optional.empty(), () -> "the idle timer of " + number + " did not fire within 90 s");
       worst = Math.max(worst, Duration.between(due, Instant.now()).toMillis());
     }
     table.row("an idle SLA timer fires after its moment (worst of 3)", fmt("%.1f s", worst / 1000.0), "", "",
         "within 2 s", worst <= 2000);
-  }
-
-  /** The id of the response timer of the incident, once its SLA clocks run (30 s at most). */
-  String responseTimer(String instance, String number) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (true) {
-      List<String> jobs = Json.ids(admin.get("/engine-rest/job?processInstanceId=" + instance
-          + "&activityId=Event_ResponseDue").body);
-      if (!jobs.isEmpty()) {
-        return jobs.get(0);
-      }
-      check(System.nanoTime() < deadline, "no response timer for " + number + " within 30 s");
-      Thread.sleep(100);
-    }
   }
 
   void taskList() throws Exception {
@@ -472,6 +444,33 @@ public class IncidentFlowBench {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Asks {@code probe} every {@code pauseMillis} until it answers; fails with {@code failure} when it has not answered
+   * within {@code patience}.
+   */
+  static <T> T await(Duration patience, long pauseMillis, Callable<Optional<T>> probe, Supplier<String> failure)
+      throws Exception {
+    long deadline = System.nanoTime() + patience.toNanos();
+    while (true) {
+      Optional<T> answer = probe.call();
+      if (answer.isPresent()) {
+        return answer.get();
+      }
+      check(System.nanoTime() < deadline, failure.get());
+      Thread.sleep(pauseMillis);
+    }
+  }
+
+  /** The first id in the answer to {@code path}, or none. */
+  static Optional<String> firstId(Http user, String path) throws Exception {
+    return Json.ids(user.get(path).body).stream().findFirst();
+  }
+
+  /** A date as the engine's REST API reads it. */
+  static String engineDate(Instant instant) {
+    return ENGINE_DATE.format(instant.atOffset(ZoneOffset.UTC));
+  }
 
   /** A count the administrator reads from the engine; a 503 under load is waited out (a minute at most). */
   long countOf(String path) throws Exception {
@@ -751,22 +750,21 @@ public class IncidentFlowBench {
 
   /** Tally of lifecycles: done, failed, the clicks repeated because they lost a lock race. */
   static final class Lifecycles {
-    final AtomicInteger doneCount = new AtomicInteger();
-    final AtomicInteger failedCount = new AtomicInteger();
-    final AtomicInteger raceCount = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    final AtomicInteger failed = new AtomicInteger();
+    final AtomicInteger races = new AtomicInteger();
     final List<Long> nanos = new ArrayList<>();
     volatile String firstFailure;
-    int done, failed, races;
     double seconds;
     double cpuMs;
 
-    synchronized void done(long elapsed) {
+    synchronized void finished(long elapsed) {
       nanos.add(elapsed);
-      done = doneCount.incrementAndGet();
+      done.incrementAndGet();
     }
 
-    void failed(Exception e) {
-      failed = failedCount.incrementAndGet();
+    void lost(Exception e) {
+      failed.incrementAndGet();
       if (firstFailure == null) {
         firstFailure = e.getMessage();
       }
@@ -784,13 +782,13 @@ public class IncidentFlowBench {
         if (!race || attempt == 20) {
           throw new IllegalStateException(answer.toString());
         }
-        races = raceCount.incrementAndGet();
+        races.incrementAndGet();
         Thread.sleep(50);
       }
     }
 
     double perSecond() {
-      return done / seconds;
+      return done.get() / seconds;
     }
 
     synchronized long p50Ms() {
