@@ -108,11 +108,12 @@ public class ChildProposals extends AbstractProcessEnginePlugin implements JobHa
       return;
     }
     Object status = runtime.getVariable(major.getId(), MAJOR_STATUS);
+    boolean declared = MajorStatus.DECLARED.value().equals(status);
     Instant now = EngineClock.now();
-    if (!MajorStatus.DECLARED.value().equals(status) || now.isAfter(proposal.proposedAt().plus(PATIENCE))) {
+    if (!declared || now.isAfter(proposal.proposedAt().plus(PATIENCE))) {
       LOG.warn("{}: not proposed as a child of major incident {}: it is {} and takes no children{}; link it by hand if"
           + " it belongs there", proposal.child(), proposal.parent(), status,
-          MajorStatus.DECLARED.value().equals(status) ? " after " + PATIENCE.toMinutes() + " minutes" : "");
+          declared ? " after " + PATIENCE.toMinutes() + " minutes" : "");
       return;
     }
     // Declared, on its way to its running steps: look again in a moment.
