@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,13 +73,25 @@ public class IncidentFlowBench {
         options.jar, work);
     startUp();
     deployYardsticks();
-    intake();
-    lifecycle();
-    alerts();
-    fillOpenIncidents();
-    slaTimers();
-    idleTimer();
-    taskList();
+    if (options.runs("intake")) {
+      intake();
+    }
+    if (options.runs("lifecycle")) {
+      lifecycle();
+    }
+    if (options.runs("alerts")) {
+      alerts();
+    }
+    if (options.runs("timers") || options.runs("tasklist")) {
+      fillOpenIncidents();
+    }
+    if (options.runs("timers")) {
+      slaTimers();
+      idleTimer();
+    }
+    if (options.runs("tasklist")) {
+      taskList();
+    }
     memory();
     System.out.println();
     System.out.println(table.render(options));
@@ -510,9 +523,15 @@ public class IncidentFlowBench {
     int taskListSeconds = 30;
     int warmUpSeconds = 30;
     int rounds = 3;
+    /** The scenarios to run (--only intake,lifecycle,alerts,timers,tasklist); all when empty. */
+    Set<String> only = Set.of();
     int port = 18480;
     Path jar = Path.of("target/incident-flow.jar");
     Path home = Path.of("bench");
+
+    boolean runs(String scenario) {
+      return only.isEmpty() || only.contains(scenario);
+    }
 
     static Options parse(String[] args) {
       Options o = new Options();
@@ -535,11 +554,16 @@ public class IncidentFlowBench {
           case "--alert-seconds" -> o.alertSeconds = Integer.parseInt(args[++i]);
           case "--port" -> o.port = Integer.parseInt(args[++i]);
           case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
+          case "--only" -> o.only = Set.of(args[++i].split(","));
           case "--jar" -> o.jar = Path.of(args[++i]);
           case "--home" -> o.home = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + arg
-              + " (--db h2|postgres, --quick, --open-incidents N, --timers N, --intake-seconds N, --alert-seconds N, --rounds N, --port N, --jar F)");
+              + " (--db h2|postgres, --quick, --open-incidents N, --timers N, --intake-seconds N, --alert-seconds N, --rounds N, --only intake,lifecycle,alerts,timers,tasklist, --port N, --jar F)");
         }
+      }
+      Set<String> scenarios = Set.of("intake", "lifecycle", "alerts", "timers", "tasklist");
+      if (!scenarios.containsAll(o.only)) {
+        throw new IllegalArgumentException("--only takes some of " + scenarios + ", not " + o.only);
       }
       if (!o.db.equals("h2") && !o.db.equals("postgres")) {
         throw new IllegalArgumentException("--db is h2 or postgres, not " + o.db);

@@ -1,6 +1,5 @@
 package io.incidentflow.major;
 
-import static io.incidentflow.major.MajorIncidentVariables.CHILD_INCIDENT_NUMBER;
 import static io.incidentflow.major.MajorIncidentVariables.MAJOR_STATUS;
 
 import io.incidentflow.incident.EngineClock;
@@ -26,36 +25,50 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Proposes a new report as a child of a running major incident in a job of the major incident ({@value #TYPE}), not
- * in the report's own transaction. In an outage every report on the service is proposed to the same major incident:
- * correlated at once, the reports all wrote to its process instance together and lost the race to each other
- * (an optimistic locking conflict: the report failed), and a report that came while the major incident was between
- * its declaration and its running steps failed for want of anyone to take the proposal. The job runs once the report
- * has committed; the major incident's jobs run one at a time (exclusive), and one that finds the major incident not
- * running yet waits for it, {@link #PATIENCE} at most. Cockpit shows a failed proposal on the major incident.
+ * Offers the reports proposed as children of a running major incident to its commander's review, in a job of the
+ * major incident ({@value #TYPE}), not in the report's own transaction. The report records its proposal
+ * ({@code major_incident_child_proposal}) and schedules this job; the job starts one review (event subprocess
+ * <i>Child incidents proposed</i>, task <i>Review proposed linked incidents</i>) when none is open and proposals
+ * wait; a review's end schedules it again for what arrived meanwhile. In an outage every report on the service is
+ * proposed to the same major incident: one task per report cost the major incident's process one execution each,
+ * and Camunda loads an instance's whole execution tree for each message, so each proposal cost more than the one
+ * before it. The major incident's jobs run one at a time (exclusive), so two offers never open two reviews; a job
+ * that finds the major incident declared but not running yet waits for it, {@link #PATIENCE} at most, and proposals
+ * to a major incident that no longer takes children are recorded as withdrawn. Cockpit shows a failed offer on the
+ * major incident.
  */
 @Component
-public class ChildProposals extends AbstractProcessEnginePlugin implements JobHandler<ChildProposals.Proposal> {
+public class ChildProposals extends AbstractProcessEnginePlugin implements JobHandler<ChildProposals.Offer> {
 
   static final String TYPE = "major-child-proposal";
-  /** How long a proposal waits for a declared major incident to reach its running steps. */
+  /** How long proposals wait for a declared major incident to reach its running steps. */
   static final Duration PATIENCE = Duration.ofMinutes(10);
   /** How long it waits before it looks again. */
   static final Duration WAIT = Duration.ofSeconds(2);
   private static final Logger LOG = LoggerFactory.getLogger(ChildProposals.class);
 
-  /** The proposal: the major incident, the report proposed as its child, and when it was first proposed. */
-  public record Proposal(String parent, String child, Instant proposedAt) implements JobHandlerConfiguration {
+  /**
+   * The major incident whose waiting proposals are offered. A job written before proposals were recorded names the
+   * report and when it was proposed too ({@code parent child epochMillis}): it records that proposal first.
+   */
+  public record Offer(String parent, String child, Instant proposedAt) implements JobHandlerConfiguration {
 
-    static Proposal parse(String canonical) {
+    static Offer parse(String canonical) {
       String[] parts = canonical.split(" ");
-      return new Proposal(parts[0], parts[1], Instant.ofEpochMilli(Long.parseLong(parts[2])));
+      return parts.length < 3 ? new Offer(parts[0], null, null)
+          : new Offer(parts[0], parts[1], Instant.ofEpochMilli(Long.parseLong(parts[2])));
     }
 
     @Override
     public String toCanonicalString() {
-      return parent + " " + child + " " + proposedAt.toEpochMilli();
+      return child == null ? parent : parent + " " + child + " " + proposedAt.toEpochMilli();
     }
+  }
+
+  private final MajorIncidentChildren children;
+
+  public ChildProposals(MajorIncidentChildren children) {
+    this.children = children;
   }
 
   @Override
@@ -67,19 +80,22 @@ public class ChildProposals extends AbstractProcessEnginePlugin implements JobHa
     configuration.setCustomJobHandlers(handlers);
   }
 
-  /** Records, in the current engine transaction, the job that proposes {@code child} to major incident {@code major}. */
-  static void schedule(ProcessInstance major, String child) {
-    send(new Proposal(major.getBusinessKey(), child, EngineClock.now()), major, EngineClock.now());
+  /**
+   * Records, in the current engine transaction, the job that offers the proposals waiting for major incident
+   * {@code parent} (process instance {@code processInstanceId} of definition {@code processDefinitionId}).
+   */
+  static void schedule(String parent, String processInstanceId, String processDefinitionId) {
+    send(new Offer(parent, null, null), processInstanceId, processDefinitionId, EngineClock.now());
   }
 
-  private static void send(Proposal proposal, ProcessInstance major, Instant due) {
+  private static void send(Offer offer, String processInstanceId, String processDefinitionId, Instant due) {
     MessageEntity job = new MessageEntity();
     job.setJobHandlerType(TYPE);
-    job.setJobHandlerConfiguration(proposal);
+    job.setJobHandlerConfiguration(offer);
     // Of the major incident, on none of its executions: Cockpit lists it there, and the major incident's own
     // jobs and this one run one after the other.
-    job.setProcessInstanceId(major.getId());
-    job.setProcessDefinitionId(major.getProcessDefinitionId());
+    job.setProcessInstanceId(processInstanceId);
+    job.setProcessDefinitionId(processDefinitionId);
     job.setExclusive(true);
     job.setDuedate(Date.from(due));
     Context.getCommandContext().getJobManager().send(job);
@@ -91,42 +107,77 @@ public class ChildProposals extends AbstractProcessEnginePlugin implements JobHa
   }
 
   @Override
-  public void execute(Proposal proposal, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-    RuntimeService runtime = commandContext.getProcessEngineConfiguration().getRuntimeService();
+  public void execute(Offer offer, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+    String parent = offer.parent();
+    if (offer.child() != null && !children.proposed(parent, offer.child())) {
+      children.propose(parent, offer.child(), offer.proposedAt());
+    }
+    ProcessEngineConfigurationImpl engine = commandContext.getProcessEngineConfiguration();
+    RuntimeService runtime = engine.getRuntimeService();
     ProcessInstance major = runtime.createProcessInstanceQuery().processDefinitionKey(MajorIncidentProcess.KEY)
-        .processInstanceBusinessKey(proposal.parent()).singleResult();
+        .processInstanceBusinessKey(parent).singleResult();
     if (major == null) {
-      LOG.info("{}: not proposed as a child of major incident {}, which has ended", proposal.child(), proposal.parent());
+      withdraw(parent, "which has ended");
+      return;
+    }
+    boolean reviewsTogether = engine.getRepositoryService().getBpmnModelInstance(major.getProcessDefinitionId())
+        .getModelElementById(MajorIncidentProcess.TASK_REVIEW_CHILDREN) != null;
+    if (reviewsTogether && engine.getTaskService().createTaskQuery().processInstanceId(major.getId())
+        .taskDefinitionKey(MajorIncidentProcess.TASK_REVIEW_CHILDREN).count() > 0) {
+      return; // The open review's end offers what waits now.
+    }
+    int waiting = children.waiting(parent);
+    if (waiting == 0) {
       return;
     }
     boolean listening = runtime.createEventSubscriptionQuery().processInstanceId(major.getId()).eventType("message")
         .eventName(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED).count() > 0;
-    if (listening) {
+    if (listening && reviewsTogether) {
       runtime.createMessageCorrelation(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED).processInstanceId(major.getId())
-          .setVariable(CHILD_INCIDENT_NUMBER, proposal.child()).correlateWithResult();
-      LOG.info("{}: proposed as a child of major incident {}", proposal.child(), proposal.parent());
+          .correlateWithResult();
+      LOG.info("{}: {} proposed child incident(s) offered for review", parent, waiting);
+      return;
+    }
+    if (listening) {
+      // A major incident started before proposals were reviewed together: a review task of its own for each.
+      for (String child : children.waitingNumbers(parent, Integer.MAX_VALUE)) {
+        runtime.createMessageCorrelation(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED).processInstanceId(major.getId())
+            .setVariable(MajorIncidentVariables.CHILD_INCIDENT_NUMBER, child).correlateWithResult();
+        children.decideWaiting(parent, List.of(child), null, MajorIncidentChildren.Decision.REVIEWED_ALONE);
+        LOG.info("{}: proposed as a child of major incident {}", child, parent);
+      }
       return;
     }
     Object status = runtime.getVariable(major.getId(), MAJOR_STATUS);
     boolean declared = MajorStatus.DECLARED.value().equals(status);
     Instant now = EngineClock.now();
-    if (!declared || now.isAfter(proposal.proposedAt().plus(PATIENCE))) {
-      LOG.warn("{}: not proposed as a child of major incident {}: it is {} and takes no children{}; link it by hand if"
-          + " it belongs there", proposal.child(), proposal.parent(), status,
-          declared ? " after " + PATIENCE.toMinutes() + " minutes" : "");
+    if (!declared || now.isAfter(children.oldestWaiting(parent).plus(PATIENCE))) {
+      withdraw(parent, "which is " + status + " and takes no children"
+          + (declared ? " after " + PATIENCE.toMinutes() + " minutes" : ""));
       return;
     }
     // Declared, on its way to its running steps: look again in a moment.
-    send(proposal, major, now.plus(WAIT));
+    send(new Offer(parent, null, null), major.getId(), major.getProcessDefinitionId(), now.plus(WAIT));
+  }
+
+  private void withdraw(String parent, String why) {
+    List<String> waiting = children.waitingNumbers(parent, Integer.MAX_VALUE);
+    if (waiting.isEmpty()) {
+      return;
+    }
+    children.decideWaiting(parent, waiting, null, MajorIncidentChildren.Decision.WITHDRAWN);
+    LOG.warn("{}: not proposed as children of major incident {}, {}; link them by hand if they belong there",
+        waiting.size() > 50 ? String.join(", ", waiting.subList(0, 50)) + " and " + (waiting.size() - 50) + " more"
+            : String.join(", ", waiting), parent, why);
   }
 
   @Override
-  public Proposal newConfiguration(String canonicalString) {
-    return Proposal.parse(canonicalString);
+  public Offer newConfiguration(String canonicalString) {
+    return Offer.parse(canonicalString);
   }
 
   @Override
-  public void onDelete(Proposal configuration, JobEntity jobEntity) {
-    // Nothing recorded beside the job.
+  public void onDelete(Offer configuration, JobEntity jobEntity) {
+    // The proposals stay recorded: the next offer of the major incident takes them.
   }
 }

@@ -2,9 +2,6 @@ package io.incidentflow.major;
 
 import static io.incidentflow.major.MajorIncidentVariables.CHILD_INCIDENT_NUMBER;
 
-import io.incidentflow.incident.IncidentInstances;
-import io.incidentflow.incident.IncidentState;
-import io.incidentflow.incident.IncidentStatus;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -12,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code Task_LinkChildIncident}: the proposed incident becomes a child of this major incident, linked by whoever
+ * {@code Task_LinkChildIncident}, in major incidents started before proposals were reviewed together
+ * ({@link ChildReviews}): the one proposed incident becomes a child of this major incident, linked by whoever
  * reviewed the proposal; unless it has been resolved, closed or linked elsewhere meanwhile.
  */
 @Component("linkChildIncidentDelegate")
@@ -21,23 +19,20 @@ public class LinkChildIncidentDelegate implements JavaDelegate {
   private static final Logger LOG = LoggerFactory.getLogger(LinkChildIncidentDelegate.class);
 
   private final MajorIncidents majorIncidents;
-  private final MajorIncidentChildren children;
-  private final IncidentInstances instances;
+  private final ChildReviews reviews;
 
-  public LinkChildIncidentDelegate(MajorIncidents majorIncidents, MajorIncidentChildren children,
-      IncidentInstances instances) {
+  public LinkChildIncidentDelegate(MajorIncidents majorIncidents, ChildReviews reviews) {
     this.majorIncidents = majorIncidents;
-    this.children = children;
-    this.instances = instances;
+    this.reviews = reviews;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String parent = execution.getProcessBusinessKey();
     String child = (String) execution.getVariable(CHILD_INCIDENT_NUMBER);
-    IncidentState state = MajorIncidents.asProcess(() -> instances.state(child));
-    if (!state.running() || !IncidentStatus.valueOf(state.status()).isOpen() || children.parentOf(child).isPresent()) {
-      LOG.info("{}: not linked to {}: it is {} or linked already", child, parent, state.status());
+    String notLinkable = reviews.notLinkable(child);
+    if (notLinkable != null) {
+      LOG.info("{}: not linked to {}: it is {}", child, parent, notLinkable);
       return;
     }
     String reviewer = (String) execution.getVariable(MajorIncidentTaskListener.CHILD_REVIEWED_BY);

@@ -99,7 +99,8 @@ public class MajorIncidentDesk {
         major.instant(RAISED_AT), major.text(RAISED_BY), major.instant(DECLARED_AT), major.text(DECLARED_BY),
         major.text(INCIDENT_COMMANDER), major.text(COMMUNICATIONS_LEAD), List.copyOf(roles.engagedGroups(number)),
         major.count(UPDATES_POSTED), major.instant(LAST_UPDATE_AT), running ? major.instant(UPDATE_DUE) : null,
-        major.instant(REVIEW_DUE), reviews.find(number).isPresent(), children.of(number), roles.of(number));
+        major.instant(REVIEW_DUE), reviews.find(number).isPresent(), children.of(number),
+        children.proposals(number).stream().map(MajorIncidentView.ProposedChild::of).toList(), roles.of(number));
   }
 
   /** The incident a task belongs to (an incident's or a major incident's task), and its major incident if it has one. */

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 public class MajorIncidentReviews {
 
   static final String BUSINESS_DAYS = "business-days";
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+  static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
   private final SlaCalendars calendars;

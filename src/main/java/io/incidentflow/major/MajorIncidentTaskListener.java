@@ -27,6 +27,7 @@ import org.springframework.stereotype.Component;
  * incident commander, the updates to the communications lead; their candidate group, the incident managers, while
  * nobody is named), and the review gets its timeline. Completed, what the form gives is checked as the form checks
  * it and more (the people and groups exist, an accepting manager commands), and the roles it changes are recorded.
+ * The review of proposed children is {@link ChildReviews}'.
  */
 @Component("majorIncidentTaskListener")
 public class MajorIncidentTaskListener implements TaskListener {
@@ -34,7 +35,7 @@ public class MajorIncidentTaskListener implements TaskListener {
   static final int REASON_MAX = 2000;
   static final int TEXT_MAX = 4000;
   static final int ACTION_ITEMS_MAX = 8000;
-  /** Who last reviewed a proposed child: the link names them. */
+  /** Who reviewed the proposed children: the link names them. */
   static final String CHILD_REVIEWED_BY = "childReviewedBy";
   /** Who held the post-incident review. */
   static final String REVIEW_HELD_BY = "reviewHeldBy";
@@ -43,10 +44,12 @@ public class MajorIncidentTaskListener implements TaskListener {
   private final MajorIncidentStaff staff;
   private final MajorIncidentReviews reviews;
   private final MajorIncidents majorIncidents;
+  private final ChildReviews childReviews;
 
   public MajorIncidentTaskListener(MajorIncidentRoles roles, MajorIncidentStaff staff, MajorIncidentReviews reviews,
-      MajorIncidents majorIncidents) {
+      MajorIncidents majorIncidents, ChildReviews childReviews) {
     this.majorIncidents = majorIncidents;
+    this.childReviews = childReviews;
     this.roles = roles;
     this.staff = staff;
     this.reviews = reviews;
@@ -58,6 +61,9 @@ public class MajorIncidentTaskListener implements TaskListener {
       created(task);
     } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
       completed(task);
+    } else if (EVENTNAME_DELETE.equals(task.getEventName())
+        && MajorIncidentProcess.TASK_REVIEW_CHILDREN.equals(task.getTaskDefinitionKey())) {
+      childReviews.cancelled(task);
     }
   }
 
@@ -69,6 +75,8 @@ public class MajorIncidentTaskListener implements TaskListener {
     }
     if (MajorIncidentProcess.TASK_HOLD_REVIEW.equals(task.getTaskDefinitionKey())) {
       task.setVariable(REVIEW_TIMELINE, MajorIncidentReviews.asText(reviews.timeline(task.getExecution())));
+    } else if (MajorIncidentProcess.TASK_REVIEW_CHILDREN.equals(task.getTaskDefinitionKey())) {
+      childReviews.opened(task);
     }
   }
 
@@ -90,7 +98,9 @@ public class MajorIncidentTaskListener implements TaskListener {
       }
       case MajorIncidentProcess.TASK_ASSIGN_ROLES -> assignRoles(task, number, actor, check);
       case MajorIncidentProcess.TASK_POST_UPDATE -> check.requireText(STAKEHOLDER_UPDATE, TEXT_MAX).orThrow();
+      case MajorIncidentProcess.TASK_REVIEW_CHILDREN -> childReviews.completed(task, check, actor);
       case MajorIncidentProcess.TASK_REVIEW_CHILD -> {
+        // A major incident started before proposals were reviewed together: one proposal per task.
         check.requireBoolean(CHILD_ACCEPTED).orThrow();
         check.require(actor != null, CHILD_ACCEPTED, "is decided by an incident manager: claim the task first").orThrow();
         task.setVariable(CHILD_REVIEWED_BY, actor);

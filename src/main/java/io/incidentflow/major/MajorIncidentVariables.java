@@ -28,7 +28,18 @@ public final class MajorIncidentVariables {
   public static final String ENGAGED_GROUP = "engagedGroup";
   public static final String RESTORATION_NOTE = "restorationNote";
 
-  /** The incident proposed as a child, in one Child incident proposed event subprocess (local to it). */
+  /** Review proposed linked incidents (local to its task): the proposals it shows, as lines of text, and how many. */
+  public static final String PROPOSED_INCIDENTS = "proposedIncidents";
+  public static final String PROPOSED_COUNT = "proposedCount";
+  /** How many more proposals waited when the review began: the next review shows them. */
+  public static final String PROPOSALS_WAITING = "proposalsWaiting";
+  /** The numbers of the proposed incidents to link, comma-separated: all that it shows until the commander edits it. */
+  public static final String LINKED_INCIDENTS = "linkedIncidents";
+  /** The review task whose decision the link step carries out (local to the event subprocess). */
+  public static final String CHILD_REVIEW = "childReview";
+
+  /** The incident proposed as a child, in one Child incident proposed event subprocess (local to it), and whether the
+   * commander linked it: in major incidents started before proposals were reviewed together. */
   public static final String CHILD_INCIDENT_NUMBER = "childIncidentNumber";
   public static final String CHILD_ACCEPTED = "childAccepted";
 

@@ -128,8 +128,9 @@ public class MajorIncidents {
   }
 
   /**
-   * Proposes incident {@code child} as a child of major incident {@code parent}: a task for its commander, once this
-   * transaction commits ({@link ChildProposals}).
+   * Proposes incident {@code child} as a child of major incident {@code parent}: recorded now, and offered to the
+   * commander's review once this transaction commits ({@link ChildProposals}). Proposed once: a child whose priority
+   * is decided again is not proposed again to the same major incident (its review shows it or has decided).
    */
   public void proposeChild(String parent, String child) {
     Optional<ProcessInstance> major = running(parent);
@@ -137,11 +138,16 @@ public class MajorIncidents {
       LOG.warn("{}: not proposed as a child of major incident {}, which is not running", child, parent);
       return;
     }
+    if (children.proposed(parent, child)) {
+      LOG.info("{}: proposed as a child of major incident {} already", child, parent);
+      return;
+    }
+    children.propose(parent, child, EngineClock.now());
     asProcess(() -> {
-      ChildProposals.schedule(major.get(), child);
+      ChildProposals.schedule(parent, major.get().getId(), major.get().getProcessDefinitionId());
       return null;
     });
-    LOG.info("{}: to be proposed as a child of major incident {}", child, parent);
+    LOG.info("{}: proposed as a child of major incident {}", child, parent);
   }
 
   /** Links incident {@code child} to major incident {@code parent}: the child carries {@code parentIncidentNumber}. */

@@ -150,6 +150,11 @@ final class Browser implements AutoCloseable {
     field.sendKeys(value);
   }
 
+  /** What the form-js text field or text area bound to {@code key} holds. */
+  String valueOf(String key) {
+    return visible(By.cssSelector("[id$='-Field_" + key + "']")).getDomProperty("value");
+  }
+
   /** Chooses {@code option} in the form-js select bound to {@code key}. */
   void pick(String key, String option) {
     press(By.cssSelector("[id$='-Field_" + key + "-display']"));

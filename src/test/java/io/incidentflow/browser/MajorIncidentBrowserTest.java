@@ -6,7 +6,11 @@ import io.incidentflow.IncidentFlowTest;
 import io.incidentflow.IncidentFlowTestBase;
 import io.incidentflow.NotificationJobs;
 import io.incidentflow.Incidents;
+import io.incidentflow.major.MajorIncidentChildren;
 import io.incidentflow.major.MajorIncidentProcess;
+import io.incidentflow.major.MajorIncidentSettings;
+import io.incidentflow.major.MajorIncidentTrigger;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -14,12 +18,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * A major incident run by its incident commander, dave (incident-managers), in Tasklist in a real Chromium: he
  * promotes an incident from its Major incident tab, names the communications lead and the groups in the roles form,
- * and sees the roles and their changes on the tab. Screenshots go to {@code target/browser-screenshots/}.
+ * and sees the roles and their changes on the tab; then he reviews two reports proposed as children in one task and
+ * links one. Screenshots go to {@code target/browser-screenshots/}.
  */
 @Tag("browser")
 @IncidentFlowTest
@@ -27,6 +34,10 @@ class MajorIncidentBrowserTest extends IncidentFlowTestBase {
 
   @LocalServerPort
   int port;
+  @Autowired
+  MajorIncidentChildren children;
+  @Autowired
+  MajorIncidentTrigger trigger;
 
   @AfterEach
   void endMajorIncidents() {
@@ -84,5 +95,40 @@ class MajorIncidentBrowserTest extends IncidentFlowTestBase {
     String changes = browser.textOf("[data-major=roleChanges]");
     assertThat(changes).contains("incident-commander", "communications-lead", "engaged-group", "carol", "dave");
     browser.screenshot("dave-sees-the-roles");
+
+    // Two more reports on the VPN are proposed as children (by MajorIncidentTrigger, which the tests' profile
+    // switches off and this journey on): dave reviews both in one task and links one.
+    Object settings = ReflectionTestUtils.getField(trigger, "settings");
+    ReflectionTestUtils.setField(trigger, "settings", new MajorIncidentSettings(true, Duration.ofMinutes(30)));
+    String first;
+    String second;
+    try {
+      first = incidents.report(vpnReport("VPN client keeps reconnecting")).getBusinessKey();
+      second = incidents.report(vpnReport("Cannot reach the file share from home")).getBusinessKey();
+    } finally {
+      ReflectionTestUtils.setField(trigger, "settings", settings);
+    }
+    NotificationJobs.run(management, major.getId());
+    browser.go("/camunda/app/tasklist/default/#/");
+    browser.filter("Major incidents");
+    browser.openTask(number, "Review proposed linked incidents");
+    browser.waitForText("Proposed linked incidents: 2");
+    browser.waitForText("VPN client keeps reconnecting");
+    browser.waitForText("Cannot reach the file share from home");
+    assertThat(browser.valueOf("linkedIncidents")).as("all of them, to start with").isEqualTo(first + ", " + second);
+    browser.fill("linkedIncidents", second + " and more");
+    browser.button("Complete");
+    assertThat(browser.validationMessages()).as("the form checks the numbers as the server does").isNotEmpty();
+    browser.screenshot("dave-reviews-proposed-children");
+    browser.fill("linkedIncidents", second);
+    browser.complete();
+    browser.waitUntil("the chosen one is linked", () -> children.linked(number).equals(java.util.List.of(second)));
+  }
+
+  private static Map<String, Object> vpnReport(String shortDescription) {
+    Map<String, Object> report = Incidents.vpnReport();
+    report.put("shortDescription", shortDescription);
+    report.put("impact", "low");
+    return report;
   }
 }

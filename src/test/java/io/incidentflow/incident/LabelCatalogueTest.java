@@ -37,8 +37,7 @@ class LabelCatalogueTest {
   /** A FEEL context of labels looked up by a field in a form's text: {@code get value({...}, field)}. */
   private static final Pattern LABEL_MAP = Pattern.compile("get value\\((\\{[^}]*})\\s*,\\s*(\\w+)\\)");
   /** Form fields with options that are no value of the incident: yes or no (the caller's, a manager's). */
-  private static final Set<String> NOT_IN_THE_CATALOGUE = Set.of("resolutionAccepted", "proposalAccepted",
-      "childAccepted");
+  private static final Set<String> NOT_IN_THE_CATALOGUE = Set.of("resolutionAccepted", "proposalAccepted");
 
   private final Labels labels = new Labels();
 

@@ -5,7 +5,7 @@ import static io.incidentflow.major.MajorIncidentProcess.TASK_ASSIGN_ROLES;
 import static io.incidentflow.major.MajorIncidentProcess.TASK_HOLD_REVIEW;
 import static io.incidentflow.major.MajorIncidentProcess.TASK_POST_UPDATE;
 import static io.incidentflow.major.MajorIncidentProcess.TASK_RESTORE_SERVICE;
-import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_CHILD;
+import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_CHILDREN;
 import static io.incidentflow.major.MajorIncidentProcess.TASK_REVIEW_PROPOSAL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,6 +67,8 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
   IncidentComments comments;
 
   private MajorIncidentDriver driver;
+  @Autowired
+  private MajorIncidentDesk desk;
 
   @BeforeAll
   static void startChat() throws Exception {
@@ -261,12 +263,14 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
 
     ProcessInstance child = incidents.report(report("vpn", "low", "medium", "portal"));
     String childNumber = incidents.number(child);
-    assertThat(driver.task(major, TASK_REVIEW_CHILD)).as("proposed once the report has committed").isNull();
+    assertThat(driver.task(major, TASK_REVIEW_CHILDREN)).as("offered once the report has committed").isNull();
     driver.sendNotifications(major);
-    Task proposal = driver.task(major, TASK_REVIEW_CHILD);
+    Task proposal = driver.task(major, TASK_REVIEW_CHILDREN);
     assertThat(proposal.getAssignee()).isEqualTo("dave");
-    assertThat(tasks.getVariable(proposal.getId(), "childIncidentNumber")).isEqualTo(childNumber);
-    driver.complete(major, TASK_REVIEW_CHILD, "dave", Map.of("childAccepted", true));
+    assertThat(tasks.getVariable(proposal.getId(), "linkedIncidents")).as("all it shows, to link").isEqualTo(childNumber);
+    assertThat((String) tasks.getVariable(proposal.getId(), "proposedIncidents")).startsWith("- **" + childNumber + "**")
+        .contains("VPN");
+    driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of());
 
     assertThat(children.linked(parentNumber)).containsExactly(childNumber);
     assertThat(child).variables().containsEntry("parentIncidentNumber", parentNumber);
@@ -343,10 +347,110 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     }
     callers.shutdown();
 
+    assertThat(offeredForReview(major)).as("one review shows them all").containsExactlyInAnyOrderElementsOf(numbers);
+  }
+
+  @Test
+  void proposalsDuringAReview_waitForTheNextOne_andCostTheMajorIncidentNothingUntilThen() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    List<String> first = List.of(reportOn("vpn"), reportOn("vpn"), reportOn("vpn"));
     driver.sendNotifications(major);
-    assertThat(tasks.createTaskQuery().processInstanceId(major.getId()).taskDefinitionKey(TASK_REVIEW_CHILD).list())
-        .extracting(task -> tasks.getVariable(task.getId(), "childIncidentNumber"))
-        .containsExactlyInAnyOrderElementsOf(numbers);
+    Task review = driver.task(major, TASK_REVIEW_CHILDREN);
+    assertThat(tasks.getVariable(review.getId(), "proposedCount")).isEqualTo(3);
+    long executions = runtime.createExecutionQuery().processInstanceId(major.getId()).count();
+
+    List<String> later = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      later.add(reportOn("vpn"));
+    }
+    driver.sendNotifications(major);
+    assertThat(tasks.createTaskQuery().processInstanceId(major.getId()).taskDefinitionKey(TASK_REVIEW_CHILDREN).count())
+        .isOne();
+    assertThat(runtime.createExecutionQuery().processInstanceId(major.getId()).count())
+        .as("five more proposals add nothing to the major incident's process").isEqualTo(executions);
+
+    driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", first.get(0) + ",\n" + first.get(2)));
+    assertThat(children.linked(parentNumber)).containsExactly(first.get(0), first.get(2));
+    assertThat(children.proposals(parentNumber)).extracting(MajorIncidentChildren.Proposal::childNumber,
+        MajorIncidentChildren.Proposal::decision, MajorIncidentChildren.Proposal::decidedBy).containsExactly(
+            tuple(first.get(0), "linked", "dave"), tuple(first.get(1), "not-linked", "dave"),
+            tuple(first.get(2), "linked", "dave"), tuple(later.get(0), null, null), tuple(later.get(1), null, null),
+            tuple(later.get(2), null, null), tuple(later.get(3), null, null), tuple(later.get(4), null, null));
+
+    assertThat(desk.view(parentNumber).proposedIncidents()).as("the API's view of the major incident")
+        .extracting(MajorIncidentView.ProposedChild::incidentNumber, MajorIncidentView.ProposedChild::decision)
+        .startsWith(tuple(first.get(0), "linked"), tuple(first.get(1), "not-linked")).hasSize(8);
+
+    assertThat(offeredForReview(major)).as("the next review shows what arrived during the first")
+        .containsExactlyElementsOf(later);
+  }
+
+  @Test
+  void aReviewNamingWhatItDoesNotShow_isRefused_andAChosenIncidentResolvedMeanwhile_isNotLinked() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    ProcessInstance shown = incidents.report(report("vpn", "low", "medium", "portal"));
+    String shownNumber = incidents.number(shown);
+    driver.sendNotifications(major);
+    String stranger = incidents.number(incidents.report(report("erp", "low", "low", "portal")));
+
+    assertThatThrownBy(() -> driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents",
+        shownNumber + ", " + stranger + ", INC12"))).isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("linkedIncidents").hasMessageContaining(stranger + " is not one of the incidents")
+        .hasMessageContaining("'INC12' is no incident number");
+    assertThatThrownBy(() -> driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", 42)))
+        .isInstanceOf(InvalidIncidentInputException.class).hasMessageContaining("must be text");
+    assertThat(children.linked(parentNumber)).isEmpty();
+
+    incidents.complete(shown, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
+        "resolutionCode", "no-fault-found", "resolutionNotes", "It works again."));
+    driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", shownNumber));
+    assertThat(children.linked(parentNumber)).isEmpty();
+    assertThat(children.proposals(parentNumber)).singleElement()
+        .satisfies(p -> assertThat(p.decision()).isEqualTo("not-open"));
+  }
+
+  @Test
+  void aReviewStillOpenWhenTheMajorIncidentIsResolved_withdrawsItsProposals() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support"));
+    String child = reportOn("vpn");
+    driver.sendNotifications(major);
+    assertThat(driver.task(major, TASK_REVIEW_CHILDREN)).isNotNull();
+
+    incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
+        "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
+    driver.sendNotifications(major);
+
+    assertThat(driver.task(major, TASK_REVIEW_CHILDREN)).isNull();
+    assertThat(children.proposals(parentNumber)).extracting(MajorIncidentChildren.Proposal::childNumber,
+        MajorIncidentChildren.Proposal::decision).containsExactly(tuple(child, "withdrawn"));
+  }
+
+  @Test
+  void anOfferJobWrittenBeforeProposalsWereRecorded_stillNamesItsReport() {
+    ChildProposals.Offer legacy = ChildProposals.Offer.parse("INC0000001 INC0000002 1700000000000");
+    assertThat(legacy).isEqualTo(new ChildProposals.Offer("INC0000001", "INC0000002", Instant.ofEpochMilli(1700000000000L)));
+    assertThat(ChildProposals.Offer.parse(legacy.toCanonicalString())).isEqualTo(legacy);
+    assertThat(ChildProposals.Offer.parse("INC0000001")).isEqualTo(new ChildProposals.Offer("INC0000001", null, null));
+  }
+
+  /** Runs the jobs of {@code major}; the numbers its open review of proposed children shows, to link. */
+  private List<String> offeredForReview(ProcessInstance major) {
+    driver.sendNotifications(major);
+    return List.of(((String) tasks.getVariable(driver.task(major, TASK_REVIEW_CHILDREN).getId(), "linkedIncidents"))
+        .split(", "));
+  }
+
+  /** Reports an incident on {@code service} that MajorIncidentTrigger proposes as a child; its number. */
+  private String reportOn(String service) {
+    return incidents.number(incidents.report(report(service, "low", "medium", "portal")));
   }
 
   @Test
@@ -362,10 +466,8 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     String childNumber = incidents.number(incidents.report(report("vpn", "low", "medium", "portal")));
     driver.sendNotifications(major);
     ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(ChildProposals.WAIT).plusSeconds(1)));
-    driver.sendNotifications(major);
 
-    assertThat(tasks.getVariable(driver.task(major, TASK_REVIEW_CHILD).getId(), "childIncidentNumber"))
-        .isEqualTo(childNumber);
+    assertThat(offeredForReview(major)).containsExactly(childNumber);
   }
 
   @Test
@@ -438,10 +540,12 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     ProcessInstance other = incidents.report(report("email", "low", "low", "portal"));
     driver.sendNotifications(major);
 
-    driver.complete(major, TASK_REVIEW_CHILD, "dave", Map.of("childAccepted", false));
+    driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", ""));
 
-    assertThat(major).hasPassed("EndEvent_ChildNotLinked");
+    assertThat(major).hasPassed("EndEvent_ChildrenReviewed");
     assertThat(children.linked(incidents.number(parent))).isEmpty();
+    assertThat(children.proposals(incidents.number(parent))).singleElement()
+        .satisfies(p -> assertThat(p.decision()).isEqualTo("not-linked"));
     assertThat(other).variables().doesNotContainKey("parentIncidentNumber");
   }
 
