@@ -140,7 +140,7 @@ public class ChildProposals extends AbstractProcessEnginePlugin implements JobHa
     }
     if (listening) {
       // A major incident started before proposals were reviewed together: a review task of its own for each.
-      for (String child : children.waitingNumbers(parent, Integer.MAX_VALUE)) {
+      for (String child : children.waitingNumbers(parent)) {
         runtime.createMessageCorrelation(MajorIncidentProcess.MESSAGE_CHILD_PROPOSED).processInstanceId(major.getId())
             .setVariable(MajorIncidentVariables.CHILD_INCIDENT_NUMBER, child).correlateWithResult();
         children.decideWaiting(parent, List.of(child), null, MajorIncidentChildren.Decision.REVIEWED_ALONE);
@@ -161,7 +161,7 @@ public class ChildProposals extends AbstractProcessEnginePlugin implements JobHa
   }
 
   private void withdraw(String parent, String why) {
-    List<String> waiting = children.waitingNumbers(parent, Integer.MAX_VALUE);
+    List<String> waiting = children.waitingNumbers(parent);
     if (waiting.isEmpty()) {
       return;
     }

@@ -37,8 +37,13 @@ import org.springframework.stereotype.Component;
 @Component("linkProposedChildrenDelegate")
 public class ChildReviews implements JavaDelegate {
 
-  /** A review shows at most this many proposals; the next review shows the rest. */
+  /** A review shows at most this many proposals, as many as its listing holds; the next review shows the rest. */
   static final int MAX_PER_REVIEW = 100;
+  /** The listing is a text variable, and the engine keeps at most 4,000 characters of text in one. */
+  static final int LISTING_MAX = 4000;
+  /** What a review lists of a report's short description and its caller's name. */
+  static final int DESCRIPTION_SHOWN = 60;
+  static final int CALLER_SHOWN = 30;
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
   private static final Pattern NUMBER = Pattern.compile("INC\\d{7}");
   private static final Pattern MARKDOWN = Pattern.compile("([\\\\`*_\\[\\]()#<>!|~{}])");
@@ -61,10 +66,20 @@ public class ChildReviews implements JavaDelegate {
    */
   void opened(DelegateTask task) {
     String parent = task.getExecution().getProcessBusinessKey();
-    List<Proposal> shown = children.takeForReview(parent, task.getId(), MAX_PER_REVIEW);
+    List<Proposal> shown = new ArrayList<>();
+    StringBuilder listing = new StringBuilder();
+    for (Proposal proposal : children.waitingProposals(parent, MAX_PER_REVIEW)) {
+      String line = line(proposal);
+      if (listing.length() + line.length() + 1 > LISTING_MAX) {
+        break; // A text variable holds 4,000 characters: the next review shows the rest.
+      }
+      listing.append(listing.isEmpty() ? "" : "\n").append(line);
+      shown.add(proposal);
+    }
+    children.putInReview(parent, task.getId(), shown.stream().map(Proposal::childNumber).toList());
     DelegateExecution review = task.getExecution();
     review.setVariableLocal(CHILD_REVIEW, task.getId());
-    review.setVariableLocal(PROPOSED_INCIDENTS, shown.stream().map(ChildReviews::line).collect(Collectors.joining("\n")));
+    review.setVariableLocal(PROPOSED_INCIDENTS, listing.toString());
     review.setVariableLocal(PROPOSED_COUNT, shown.size());
     review.setVariableLocal(PROPOSALS_WAITING, children.waiting(parent));
     review.setVariableLocal(LINKED_INCIDENTS, shown.stream().map(Proposal::childNumber).collect(Collectors.joining(", ")));
@@ -86,7 +101,7 @@ public class ChildReviews implements JavaDelegate {
           continue;
         }
         if (!NUMBER.matcher(number).matches()) {
-          check.require(false, LINKED_INCIDENTS, "'" + abbreviated(number) + "' is no incident number (INC and 7 digits)");
+          check.require(false, LINKED_INCIDENTS, "'" + abbreviated(number, 20) + "' is no incident number (INC and 7 digits)");
         } else if (!shown.contains(number)) {
           check.require(false, LINKED_INCIDENTS, number + " is not one of the incidents this review proposes");
         } else {
@@ -159,10 +174,10 @@ public class ChildReviews implements JavaDelegate {
       line.append(" · P").append(proposal.priority());
     }
     if (proposal.shortDescription() != null) {
-      line.append(" · ").append(escaped(proposal.shortDescription()));
+      line.append(" · ").append(escaped(abbreviated(proposal.shortDescription(), DESCRIPTION_SHOWN)));
     }
     if (proposal.callerName() != null) {
-      line.append(" · ").append(escaped(proposal.callerName()));
+      line.append(" · ").append(escaped(abbreviated(proposal.callerName(), CALLER_SHOWN)));
     }
     return line.append(" · proposed ").append(MajorIncidentReviews.MINUTE.format(proposal.proposedAt())).toString();
   }
@@ -171,7 +186,7 @@ public class ChildReviews implements JavaDelegate {
     return MARKDOWN.matcher(text.replaceAll("\\s+", " ")).replaceAll("\\\\$1");
   }
 
-  private static String abbreviated(String text) {
-    return text.length() > 20 ? text.substring(0, 20) + "…" : text;
+  private static String abbreviated(String text, int length) {
+    return text.length() > length ? text.substring(0, length) + "…" : text;
   }
 }

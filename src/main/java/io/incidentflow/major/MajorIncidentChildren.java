@@ -103,26 +103,25 @@ public class MajorIncidentChildren {
     return oldest == null ? null : oldest.toInstant();
   }
 
-  /** The numbers of the proposals to {@code parentNumber} that wait for a review, oldest first, at most {@code max}. */
-  List<String> waitingNumbers(String parentNumber, int max) {
+  /** The numbers of the proposals to {@code parentNumber} that wait for a review, oldest first. */
+  List<String> waitingNumbers(String parentNumber) {
     return jdbc.queryForList("SELECT child_number FROM major_incident_child_proposal WHERE parent_number = ?"
-        + " AND decided_at IS NULL AND review_id IS NULL ORDER BY id", String.class, parentNumber).stream().limit(max)
-        .toList();
+        + " AND decided_at IS NULL AND review_id IS NULL ORDER BY id", String.class, parentNumber);
   }
 
-  /**
-   * Puts the oldest {@code max} proposals to {@code parentNumber} that wait into review {@code reviewId}, and returns
-   * them as the review shows them, oldest first.
-   */
-  List<Proposal> takeForReview(String parentNumber, String reviewId, int max) {
-    List<Long> ids = jdbc.queryForList("SELECT id FROM major_incident_child_proposal WHERE parent_number = ?"
-        + " AND decided_at IS NULL AND review_id IS NULL ORDER BY id", Long.class, parentNumber).stream().limit(max)
-        .toList();
-    for (Long id : ids) {
-      jdbc.update("UPDATE major_incident_child_proposal SET review_id = ? WHERE id = ? AND review_id IS NULL",
-          reviewId, id);
+  /** The oldest {@code max} proposals to {@code parentNumber} that wait for a review, as a review shows them. */
+  List<Proposal> waitingProposals(String parentNumber, int max) {
+    return jdbc.query("SELECT " + PROPOSAL_COLUMNS + " WHERE p.parent_number = ? AND p.decided_at IS NULL"
+        + " AND p.review_id IS NULL ORDER BY p.id FETCH FIRST ? ROWS ONLY", MajorIncidentChildren::proposal,
+        parentNumber, max);
+  }
+
+  /** Puts the waiting proposals {@code childNumbers} to {@code parentNumber} into review {@code reviewId}. */
+  void putInReview(String parentNumber, String reviewId, List<String> childNumbers) {
+    for (String child : childNumbers) {
+      jdbc.update("UPDATE major_incident_child_proposal SET review_id = ? WHERE parent_number = ? AND child_number = ?"
+          + " AND decided_at IS NULL AND review_id IS NULL", reviewId, parentNumber, child);
     }
-    return inReview(reviewId);
   }
 
   /** The proposals review {@code reviewId} shows, oldest first, decided or not. */
