@@ -581,9 +581,14 @@ public class IncidentFlowBench {
     static Server start(Options options, Path work) throws Exception {
       Server server = new Server();
       server.log = work.resolve("app.log");
-      List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:-UseDynamicNumberOfCompilerThreads", "-jar", options.jar.toAbsolutePath().toString(),
-          "--server.port=" + options.port, "--incident-flow.demo.smtp-port=" + (options.port + 1),
-          "--incident-flow.demo.imap-port=" + (options.port + 2)));
+      List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-XX:-UseDynamicNumberOfCompilerThreads"));
+      // More JVM options for the application, e.g. a JFR recording: BENCH_JVM_OPTIONS=-XX:StartFlightRecording=...
+      String more = System.getenv("BENCH_JVM_OPTIONS");
+      if (more != null && !more.isBlank()) {
+        command.addAll(List.of(more.trim().split("\\s+")));
+      }
+      command.addAll(List.of("-jar", options.jar.toAbsolutePath().toString(), "--server.port=" + options.port,
+          "--incident-flow.demo.smtp-port=" + (options.port + 1), "--incident-flow.demo.imap-port=" + (options.port + 2)));
       ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
           .redirectErrorStream(true).redirectOutput(server.log.toFile());
       if (options.db.equals("postgres")) {

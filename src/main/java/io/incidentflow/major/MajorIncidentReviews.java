@@ -42,6 +42,9 @@ import org.springframework.stereotype.Component;
 public class MajorIncidentReviews {
 
   static final String BUSINESS_DAYS = "business-days";
+  /** A text variable holds 4,000 characters: the timeline the review form shows fits, and each line of a long one. */
+  static final int TIMELINE_MAX = 4000;
+  static final int TIMELINE_LINE_MAX = 300;
   static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
       .withZone(ZoneOffset.UTC);
 
@@ -120,10 +123,34 @@ public class MajorIncidentReviews {
     });
   }
 
-  /** The timeline as the review form shows it: one line a moment. */
+  /**
+   * The timeline as the review form shows it: one line a moment, in the {@value #TIMELINE_MAX} characters a text
+   * variable holds. A long one keeps its first moments and its last (the resolution), each line cut to
+   * {@value #TIMELINE_LINE_MAX} characters, and says how many moments in between the review document has.
+   */
   public static String asText(List<TimelineEntry> timeline) {
-    return timeline.stream().map(entry -> "- " + MINUTE.format(entry.at()) + ": " + entry.what())
-        .collect(Collectors.joining("\n"));
+    List<String> lines = timeline.stream().map(entry -> "- " + MINUTE.format(entry.at()) + ": " + entry.what())
+        .toList();
+    String whole = String.join("\n", lines);
+    if (whole.length() <= TIMELINE_MAX) {
+      return whole;
+    }
+    List<String> cut = lines.stream().map(line -> line.length() > TIMELINE_LINE_MAX
+        ? line.substring(0, TIMELINE_LINE_MAX - 1) + "…" : line).toList();
+    String last = cut.get(cut.size() - 1);
+    StringBuilder text = new StringBuilder();
+    int shown = 0;
+    // Room for the last line and the note of what is left out (at most 80 characters).
+    while (shown < cut.size() - 1
+        && text.length() + cut.get(shown).length() + 1 + last.length() + 80 <= TIMELINE_MAX) {
+      text.append(cut.get(shown++)).append("\n");
+    }
+    int left = cut.size() - 1 - shown;
+    if (left > 0) {
+      text.append("- … ").append(left).append(left == 1 ? " more moment" : " more moments")
+          .append(": the post-incident review document has all\n");
+    }
+    return text.append(last).toString();
   }
 
   /** Stores the review; a review written again for the same major incident replaces the earlier one. */

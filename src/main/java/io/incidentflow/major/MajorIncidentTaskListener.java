@@ -34,7 +34,8 @@ public class MajorIncidentTaskListener implements TaskListener {
 
   static final int REASON_MAX = 2000;
   static final int TEXT_MAX = 4000;
-  static final int ACTION_ITEMS_MAX = 8000;
+  /** As every text of a form: the engine keeps at most 4,000 characters in a text variable. */
+  static final int ACTION_ITEMS_MAX = 4000;
   /** Who reviewed the proposed children: the link names them. */
   static final String CHILD_REVIEWED_BY = "childReviewedBy";
   /** Who held the post-incident review. */

@@ -388,6 +388,74 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
   }
 
   @Test
+  void aMajorIncidentWithALongRecord_stillOpensItsReview_withATimelineTheFormHolds() {
+    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
+    String parentNumber = incidents.number(parent);
+    ProcessInstance major = driver.major(parentNumber);
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support"));
+    driver.complete(major, TASK_POST_UPDATE, "carol", Map.of("stakeholderUpdate", "Still down. ".repeat(333)));
+
+    incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
+        "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
+    driver.sendNotifications(major);
+
+    String timeline = (String) tasks.getVariable(driver.task(major, TASK_HOLD_REVIEW).getId(), "reviewTimeline");
+    assertThat(timeline.length()).isLessThanOrEqualTo(4000);
+    assertThat(timeline).contains("Incident " + parentNumber + " reported").contains("Stakeholder update: Still down.")
+        .endsWith("Major incident resolved (fixed): The VPN concentrator was replaced.");
+    assertThatThrownBy(() -> driver.complete(major, TASK_HOLD_REVIEW, "dave", Map.of("rootCause", "Firmware",
+        "wentWell", "Failover", "wentBadly", "Updates", "actionItems", "bob | " + "a".repeat(3995))))
+        .as("what a text variable cannot hold is refused, not failed").isInstanceOf(InvalidIncidentInputException.class)
+        .hasMessageContaining("actionItems");
+  }
+
+  @Test
+  void aTimelineLongerThanTheFormHolds_keepsItsFirstAndLastMoments() {
+    Instant start = Instant.parse("2026-12-01T08:00:00Z");
+    List<PostIncidentReview.TimelineEntry> entries = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      entries.add(new PostIncidentReview.TimelineEntry(start.plusSeconds(60L * i), "Linked INC" + (1000000 + i)
+          + " (by dave)"));
+    }
+    entries.add(new PostIncidentReview.TimelineEntry(start.plusSeconds(60L * 200), "Major incident resolved"));
+    String text = MajorIncidentReviews.asText(entries);
+    assertThat(text.length()).isLessThanOrEqualTo(4000);
+    assertThat(text).startsWith("- 2026-12-01 08:00 UTC: Linked INC1000000 (by dave)")
+        .containsPattern("- … \\d+ more moments: the post-incident review document has all\n")
+        .endsWith("- 2026-12-01 11:20 UTC: Major incident resolved");
+  }
+
+  @Test
+  void aReviewListsAsManyAsItsTextHolds_andTheNextReviewTheRest() {
+    ProcessInstance major = driver.major(incidents.number(incidents.report(report("vpn", "high", "high", "monitoring"))));
+    List<String> reported = new ArrayList<>();
+    for (int i = 0; i < 45; i++) {
+      Map<String, Object> report = report("vpn", "low", "medium", "portal");
+      report.put("shortDescription", ("Report " + i + " of the VPN outage: <b>*all*</b> remote staff " + "x".repeat(160))
+          .substring(0, 160));
+      report.put("callerName", "Jane Doe-" + "y".repeat(80));
+      reported.add(incidents.number(incidents.report(report)));
+    }
+    List<String> first = offeredForReview(major);
+    Task review = driver.task(major, TASK_REVIEW_CHILDREN);
+    String listing = (String) tasks.getVariable(review.getId(), "proposedIncidents");
+    assertThat(listing.length()).isLessThanOrEqualTo(ChildReviews.LISTING_MAX);
+    assertThat(listing).contains("\\<b\\>\\*all\\*\\</b\\>").as("texts are no markup").doesNotContain("<b>");
+    assertThat(first).hasSizeBetween(10, 44).isEqualTo(reported.subList(0, first.size()));
+    assertThat(tasks.getVariable(review.getId(), "proposalsWaiting")).isEqualTo(45 - first.size());
+
+    driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", ""));
+    List<String> rest = new ArrayList<>(reported.subList(first.size(), 45));
+    while (!rest.isEmpty()) {
+      List<String> next = offeredForReview(major);
+      assertThat(next).isEqualTo(rest.subList(0, next.size()));
+      rest.removeAll(next);
+      driver.complete(major, TASK_REVIEW_CHILDREN, "dave", Map.of("linkedIncidents", ""));
+    }
+  }
+
+  @Test
   void aReviewNamingWhatItDoesNotShow_isRefused_andAChosenIncidentResolvedMeanwhile_isNotLinked() {
     ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
     String parentNumber = incidents.number(parent);
