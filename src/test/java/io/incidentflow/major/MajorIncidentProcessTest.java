@@ -389,16 +389,11 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
 
   @Test
   void aMajorIncidentWithALongRecord_stillOpensItsReview_withATimelineTheFormHolds() {
-    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
-    String parentNumber = incidents.number(parent);
-    ProcessInstance major = driver.major(parentNumber);
-    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
-        "engagedGroups", "network-support"));
+    ProcessInstance major = runningMajorOnTheVpn();
+    String parentNumber = major.getBusinessKey();
     driver.complete(major, TASK_POST_UPDATE, "carol", Map.of("stakeholderUpdate", "Still down. ".repeat(333)));
 
-    incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
-        "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
-    driver.sendNotifications(major);
+    resolveTheParentOf(major);
 
     String timeline = (String) tasks.getVariable(driver.task(major, TASK_HOLD_REVIEW).getId(), "reviewTimeline");
     assertThat(timeline.length()).isLessThanOrEqualTo(4000);
@@ -483,21 +478,15 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
 
   @Test
   void aReviewStillOpenWhenTheMajorIncidentIsResolved_withdrawsItsProposals() {
-    ProcessInstance parent = incidents.report(report("vpn", "high", "high", "monitoring"));
-    String parentNumber = incidents.number(parent);
-    ProcessInstance major = driver.major(parentNumber);
-    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
-        "engagedGroups", "network-support"));
+    ProcessInstance major = runningMajorOnTheVpn();
     String child = reportOn("vpn");
     driver.sendNotifications(major);
     assertThat(driver.task(major, TASK_REVIEW_CHILDREN)).isNotNull();
 
-    incidents.complete(parent, io.incidentflow.IncidentDriver.triage("triageDecision", "resolve",
-        "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
-    driver.sendNotifications(major);
+    resolveTheParentOf(major);
 
     assertThat(driver.task(major, TASK_REVIEW_CHILDREN)).isNull();
-    assertThat(children.proposals(parentNumber)).extracting(MajorIncidentChildren.Proposal::childNumber,
+    assertThat(children.proposals(major.getBusinessKey())).extracting(MajorIncidentChildren.Proposal::childNumber,
         MajorIncidentChildren.Proposal::decision).containsExactly(tuple(child, "withdrawn"));
   }
 
@@ -507,6 +496,22 @@ class MajorIncidentProcessTest extends IncidentFlowTestBase {
     assertThat(legacy).isEqualTo(new ChildProposals.Offer("INC0000001", "INC0000002", Instant.ofEpochMilli(1700000000000L)));
     assertThat(ChildProposals.Offer.parse(legacy.toCanonicalString())).isEqualTo(legacy);
     assertThat(ChildProposals.Offer.parse("INC0000001")).isEqualTo(new ChildProposals.Offer("INC0000001", null, null));
+  }
+
+  /** A P1 from monitoring on the VPN, declared a major incident and running: dave commands, carol updates. */
+  private ProcessInstance runningMajorOnTheVpn() {
+    ProcessInstance major = driver.major(incidents.number(incidents.report(report("vpn", "high", "high", "monitoring"))));
+    driver.complete(major, TASK_ASSIGN_ROLES, "dave", Map.of("communicationsLead", "carol",
+        "engagedGroups", "network-support"));
+    return major;
+  }
+
+  /** Resolves the incident {@code major} was declared from (the concentrator replaced) and runs its jobs. */
+  private void resolveTheParentOf(ProcessInstance major) {
+    incidents.complete(runtime.createProcessInstanceQuery().processDefinitionKey("IncidentManagementProcess")
+        .processInstanceBusinessKey(major.getBusinessKey()).singleResult(), io.incidentflow.IncidentDriver.triage(
+        "triageDecision", "resolve", "resolutionCode", "fixed", "resolutionNotes", "The VPN concentrator was replaced."));
+    driver.sendNotifications(major);
   }
 
   /** Runs the jobs of {@code major}; the numbers its open review of proposed children shows, to link. */
