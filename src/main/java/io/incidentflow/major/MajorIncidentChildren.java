@@ -1,5 +1,6 @@
 package io.incidentflow.major;
 
+import io.incidentflow.incident.CodeList;
 import io.incidentflow.incident.EngineClock;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -28,16 +29,9 @@ public class MajorIncidentChildren {
       Instant proposedAt, String decision, String decidedBy) {
   }
 
-  /** What a review decided for a proposal. */
-  enum Decision {
-    LINKED("linked"), NOT_LINKED("not-linked"), NOT_OPEN("not-open"), WITHDRAWN("withdrawn"),
-    REVIEWED_ALONE("reviewed-alone");
-
-    final String value;
-
-    Decision(String value) {
-      this.value = value;
-    }
+  /** What a review decided for a proposal; stored as its {@link CodeList#value()}. */
+  enum Decision implements CodeList {
+    LINKED, NOT_LINKED, NOT_OPEN, WITHDRAWN, REVIEWED_ALONE
   }
 
   private static final String PROPOSAL_COLUMNS = "p.child_number, s.short_description, s.priority, s.caller_name,"
@@ -139,14 +133,14 @@ public class MajorIncidentChildren {
   /** Records what review {@code reviewId} decided for {@code childNumber}. */
   void decide(String reviewId, String childNumber, Decision decision, String by) {
     jdbc.update("UPDATE major_incident_child_proposal SET decision = ?, decided_at = ?, decided_by = ?"
-        + " WHERE review_id = ? AND child_number = ? AND decided_at IS NULL", decision.value,
+        + " WHERE review_id = ? AND child_number = ? AND decided_at IS NULL", decision.value(),
         Timestamp.from(EngineClock.now()), by, reviewId, childNumber);
   }
 
   /** Records that the proposals of review {@code reviewId} still undecided were withdrawn (the review was cancelled). */
   int withdrawReview(String reviewId) {
     return jdbc.update("UPDATE major_incident_child_proposal SET decision = ?, decided_at = ? WHERE review_id = ?"
-        + " AND decided_at IS NULL", Decision.WITHDRAWN.value, Timestamp.from(EngineClock.now()), reviewId);
+        + " AND decided_at IS NULL", Decision.WITHDRAWN.value(), Timestamp.from(EngineClock.now()), reviewId);
   }
 
   /** Records that the proposals {@code childNumbers} to {@code parentNumber} waiting for a review are {@code decision}. */
@@ -154,7 +148,7 @@ public class MajorIncidentChildren {
     for (String child : childNumbers) {
       jdbc.update("UPDATE major_incident_child_proposal SET review_id = ?, decision = ?, decided_at = ?"
           + " WHERE parent_number = ? AND child_number = ? AND decided_at IS NULL AND review_id IS NULL", reviewId,
-          decision.value, Timestamp.from(EngineClock.now()), parentNumber, child);
+          decision.value(), Timestamp.from(EngineClock.now()), parentNumber, child);
     }
   }
 
